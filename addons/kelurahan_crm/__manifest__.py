@@ -1,0 +1,22 @@
+# Copyright 2026 Kelurahan CRM contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "Kelurahan CRM",
+    "summary": "Complaints (pengaduan), RW posts and services for kelurahan offices",
+    "version": "18.0.1.0.0",
+    "category": "Services/Helpdesk",
+    "author": "Kelurahan CRM",
+    "website": "https://github.com/kelurahan-crm/kelurahan-crm",
+    "license": "AGPL-3",
+    "depends": ["helpdesk_mgmt", "portal"],
+    "data": [
+        "data/res_lang_data.xml",
+        "security/kelurahan_crm_security.xml",
+        "views/kelurahan_crm_menus.xml",
+    ],
+    "demo": [
+        "demo/res_users_demo.xml",
+    ],
+    "application": True,
+    "installable": True,
+}

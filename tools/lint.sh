@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# `make lint`: the pre-commit hooks over every tracked file, from the project's virtualenv.
+source "$(dirname "$0")/common.sh"
+bash "$ROOT/tools/setup.sh"
+cd "$ROOT"
+export PATH="$VENV/bin:$PATH"
+exec "$VENV/bin/pre-commit" run --all-files --show-diff-on-failure

@@ -1,0 +1,220 @@
+"""Run the Odoo test suites of our addons and the top-level pytest suite, then print
+one line ``N passed, N failed``. Started by tools/test.sh after the set-up.
+
+The run fails on any failed or erroring test, on any skipped test (a browser tour that
+cannot find Chromium is a failure, not a pass), on any ERROR/CRITICAL log line, and when
+a suite reports no test at all.
+"""
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.request import urlopen
+
+ROOT = Path(os.environ["KEL_ROOT"])
+VAR = Path(os.environ["KEL_VAR"])
+ODOO_BIN = Path(os.environ["KEL_ODOO_SRC"]) / "odoo-bin"
+PY = os.environ["KEL_PY"]
+ADDONS = os.environ.get("TEST_ADDONS") or "kelurahan_crm,kelurahan_survey"
+TAGS = os.environ.get("TEST_TAGS") or ",".join(f"/{a}" for a in ADDONS.split(","))
+
+LOG_LINE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (?P<level>[A-Z]+) ")
+RESULT = re.compile(
+    r"odoo\.tests\.result: (\d+) failed, (\d+) error\(s\) of (\d+) tests"
+)
+SKIPPED = re.compile(r" INFO \S+ \S+: skipped (.*)$")
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def odoo_cmd(odoo_args, db, *extra):
+    return [
+        PY,
+        str(ODOO_BIN),
+        *odoo_args,
+        "-d",
+        db,
+        "--log-handler=werkzeug:WARNING",
+        *extra,
+    ]
+
+
+def check_browser():
+    if not any(
+        Path(p).exists() for p in ("/usr/bin/chromium", "/usr/bin/google-chrome")
+    ):
+        sys.exit(
+            "ERROR: Chromium is required for the browser tests "
+            "(apt-get install chromium)."
+        )
+
+
+def run_odoo_tests(odoo_args, db, log_path):
+    """Install the addons with tests enabled; stream notable lines, keep the log."""
+    cmd = odoo_cmd(
+        odoo_args,
+        db,
+        "-i",
+        ADDONS,
+        "--test-enable",
+        f"--test-tags={TAGS}",
+        "--stop-after-init",
+        "--log-level=test",
+        f"--http-port={free_port()}",
+        "--max-cron-threads=0",
+    )
+    errors, skipped, result = [], [], None
+    in_error = False
+    with (
+        open(log_path, "w") as log,
+        subprocess.Popen(
+            cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        ) as proc,
+    ):
+        for line in proc.stdout:
+            log.write(line)
+            match = LOG_LINE.match(line)
+            if match:
+                in_error = match["level"] in ("ERROR", "CRITICAL")
+                if in_error:
+                    errors.append(line.rstrip())
+                summary = RESULT.search(line)
+                if summary:
+                    result = tuple(int(g) for g in summary.groups())
+                if m := SKIPPED.search(line):
+                    skipped.append(m[1])
+                if in_error or "FAIL" in line or match["level"] == "WARNING" or summary:
+                    print(line, end="")
+            elif in_error:
+                print(line, end="")
+        returncode = proc.wait()
+    return returncode, result, errors, skipped
+
+
+def start_server(odoo_args, db, port, log_path):
+    log = open(log_path, "w")  # noqa: SIM115 - closed by stop_server
+    proc = subprocess.Popen(
+        odoo_cmd(odoo_args, db, f"--http-port={port}", "--max-cron-threads=0"),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            break
+        try:
+            with urlopen(f"http://127.0.0.1:{port}/web/health", timeout=2) as resp:
+                if resp.status == 200:
+                    return proc, log
+        except OSError:
+            time.sleep(0.5)
+    stop_server(proc, log)
+    sys.exit(f"ERROR: Odoo did not start for the HTTP tests (log: {log_path})")
+
+
+def stop_server(proc, log):
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+    log.close()
+
+
+def run_pytest(odoo_args, db):
+    """Top-level tests drive a real Odoo over HTTP; counts come from JUnit XML."""
+    port = free_port()
+    server, server_log = start_server(
+        odoo_args, db, port, VAR / "log" / f"{db}-http.log"
+    )
+    junit = VAR / "log" / f"{db}-pytest.xml"
+    env = dict(os.environ, KEL_ODOO_URL=f"http://127.0.0.1:{port}", KEL_ODOO_DB=db)
+    try:
+        rc = subprocess.call(
+            [PY, "-m", "pytest", "-q", str(ROOT / "tests"), f"--junitxml={junit}"],
+            env=env,
+            cwd=ROOT,
+        )
+    finally:
+        stop_server(server, server_log)
+    if not junit.exists():
+        return rc, 0, 1
+    suite = ET.parse(junit).getroot()
+    suite = suite if suite.tag == "testsuite" else suite.find("testsuite")
+    total, fails = (
+        int(suite.get("tests")),
+        int(suite.get("failures")) + int(suite.get("errors")),
+    )
+    skipped = int(suite.get("skipped"))
+    return rc, total - fails - skipped, fails + skipped
+
+
+def drop_db(db):
+    script = (
+        "import os, sys, odoo; odoo.tools.config.parse_config(sys.argv[1:]); "
+        "odoo.service.db.exp_drop(os.environ['KEL_DROP_DB'])"
+    )
+    subprocess.call(
+        [PY, "-c", script, *ODOO_ARGS],
+        env=dict(os.environ, KEL_DROP_DB=db),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def main():
+    global ODOO_ARGS
+    ODOO_ARGS = sys.argv[sys.argv.index("--") + 1 :]
+    check_browser()
+    db = f"kel_test_{os.getpid()}"
+    log_path = VAR / "log" / f"{db}.log"
+    print(f"==> Installing {ADDONS} with tests ({TAGS}) on throwaway database {db}")
+    print(f"    full log: {log_path}")
+    passed = failed = 0
+    try:
+        rc, result, errors, skipped = run_odoo_tests(ODOO_ARGS, db, log_path)
+        if result is None:
+            print("ERROR: Odoo printed no test result line (did the install fail?)")
+            failed += 1
+        else:
+            n_failed, n_errors, n_run = result
+            bad = n_failed + n_errors + len(skipped)
+            passed += n_run - bad
+            failed += bad
+            if n_run == 0:
+                print("ERROR: Odoo ran no test")
+                failed += 1
+        for reason in skipped:
+            print(f"SKIPPED (counted as failed): {reason}")
+        if errors and not failed:
+            # ERROR lines outside any test (import problems, bad data) fail the run too.
+            print(f"ERROR: {len(errors)} ERROR-level log line(s) in {log_path}")
+            failed += 1
+        if rc != 0:
+            print(f"ERROR: Odoo exited with status {rc}")
+            failed += 1
+        if os.environ.get("PYTEST", "1") != "0" and result is not None and rc == 0:
+            print("==> Running the HTTP test suite (tests/) against a live Odoo")
+            _rc, p_passed, p_failed = run_pytest(ODOO_ARGS, db)
+            passed += p_passed
+            failed += p_failed
+    finally:
+        if os.environ.get("KEEP_DB") != "1":
+            drop_db(db)
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed or not passed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
