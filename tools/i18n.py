@@ -1,6 +1,6 @@
-"""`make i18n`: refresh each addon's i18n/<addon>.pot from a database where both addons
-are installed, and merge it into i18n/id.po (keeping every existing translation, adding
-new terms untranslated, marking removed ones obsolete). Prints what is left to translate.
+"""`make i18n`: refresh each addon's i18n/<addon>.pot from a database where both
+addons are installed, and merge it into i18n/id.po (keeping existing translations,
+adding new terms untranslated, dropping removed ones). Prints what is left.
 
 Run by tools/i18n.sh inside the project's environment."""
 
@@ -37,6 +37,8 @@ def merge(pot, po_path):
         }
     )
     po.merge(pot)
+    for entry in [e for e in po if e.obsolete]:
+        po.remove(entry)
     po.sort(key=lambda e: (e.obsolete, e.msgid))
     po.save(str(po_path))
     return [e for e in po if not e.obsolete and not e.msgstr]

@@ -17,6 +17,7 @@
     "demo": [
         "demo/res_users_demo.xml",
     ],
+    "external_dependencies": {"python": ["scipy", "numpy", "polib"]},
     "application": True,
     "installable": True,
 }

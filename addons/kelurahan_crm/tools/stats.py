@@ -1,0 +1,235 @@
+# Copyright 2026 Kelurahan CRM contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Statistics shared by the queue analysis (waiting times) and the survey addon
+(before/after comparisons of satisfaction). One place, SciPy underneath.
+
+Every test returns a ``TestResult``; when the data cannot support a test (a group too
+small, no variance) the result has ``ok=False`` and a ``message`` saying why, instead
+of a misleading p-value.
+"""
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy import stats as sps
+
+from odoo.tools import LazyTranslate
+
+_lt = LazyTranslate(__name__)
+
+ALPHA = 0.05
+MIN_GROUP_SIZE = 3
+
+
+@dataclass
+class TestResult:
+    test: str
+    ok: bool = True
+    statistic: float | None = None
+    pvalue: float | None = None
+    effect_size: float | None = None
+    effect_name: str = ""
+    df: float | None = None
+    message: str = ""
+    extra: dict = field(default_factory=dict)
+
+    def significant(self, alpha=ALPHA):
+        return self.ok and self.pvalue is not None and self.pvalue < alpha
+
+
+def _clean(values):
+    arr = np.asarray([v for v in values if v is not None], dtype=float)
+    return arr[np.isfinite(arr)]
+
+
+def describe(values):
+    """count, mean, median, sample standard deviation, 90th percentile, min, max."""
+    arr = _clean(values)
+    n = int(arr.size)
+    if not n:
+        return {
+            "count": 0,
+            "mean": None,
+            "median": None,
+            "std": None,
+            "p90": None,
+            "min": None,
+            "max": None,
+        }
+    return {
+        "count": n,
+        "mean": float(arr.mean()),
+        "median": float(np.median(arr)),
+        "std": float(arr.std(ddof=1)) if n > 1 else 0.0,
+        "p90": float(np.percentile(arr, 90)),
+        "min": float(arr.min()),
+        "max": float(arr.max()),
+    }
+
+
+def _too_small(test, *groups):
+    if any(len(g) < MIN_GROUP_SIZE for g in groups):
+        return TestResult(
+            test,
+            ok=False,
+            message=_lt(
+                "Too few data for the test: every group needs at least %(n)s values.",
+                n=MIN_GROUP_SIZE,
+            ),
+        )
+    return None
+
+
+def welch_t(a, b, log=False):
+    """Welch's two-sample t-test (unequal variances); ``log=True`` tests log values,
+    the usual choice for right-skewed durations. Effect size: Cohen's d (pooled SD)."""
+    a, b = _clean(a), _clean(b)
+    if log:
+        if (a <= 0).any() or (b <= 0).any():
+            return TestResult(
+                "welch_t",
+                ok=False,
+                message=_lt("A log t-test needs values greater than zero."),
+            )
+        a, b = np.log(a), np.log(b)
+    if small := _too_small("welch_t", a, b):
+        return small
+    if a.std(ddof=1) == 0 and b.std(ddof=1) == 0:
+        return TestResult(
+            "welch_t",
+            ok=False,
+            message=_lt("All values are equal: there is nothing to test."),
+        )
+    res = sps.ttest_ind(a, b, equal_var=False)
+    va, vb, na, nb = a.var(ddof=1), b.var(ddof=1), a.size, b.size
+    df = (va / na + vb / nb) ** 2 / (
+        (va / na) ** 2 / (na - 1) + (vb / nb) ** 2 / (nb - 1)
+    )
+    pooled = math.sqrt(((na - 1) * va + (nb - 1) * vb) / (na + nb - 2))
+    d = (a.mean() - b.mean()) / pooled if pooled else 0.0
+    return TestResult(
+        "welch_t",
+        statistic=float(res.statistic),
+        pvalue=float(res.pvalue),
+        effect_size=float(d),
+        effect_name="cohen_d",
+        df=float(df),
+    )
+
+
+def mann_whitney(a, b):
+    """Two-sided Mann–Whitney U. Effect size: rank-biserial correlation
+    r = 1 - 2U/(n1 n2), with U the statistic of the first sample."""
+    a, b = _clean(a), _clean(b)
+    if small := _too_small("mann_whitney", a, b):
+        return small
+    if np.concatenate([a, b]).std() == 0:
+        return TestResult(
+            "mann_whitney",
+            ok=False,
+            message=_lt("All values are equal: there is nothing to test."),
+        )
+    res = sps.mannwhitneyu(a, b, alternative="two-sided")
+    r = 1.0 - 2.0 * float(res.statistic) / (a.size * b.size)
+    return TestResult(
+        "mann_whitney",
+        statistic=float(res.statistic),
+        pvalue=float(res.pvalue),
+        effect_size=r,
+        effect_name="rank_biserial",
+    )
+
+
+def holm(pvalues):
+    """Holm–Bonferroni adjusted p-values, in the input order (None stays None)."""
+    indexed = [(p, i) for i, p in enumerate(pvalues) if p is not None]
+    m = len(indexed)
+    adjusted = [None] * len(pvalues)
+    running = 0.0
+    for rank, (p, i) in enumerate(sorted(indexed)):
+        running = max(running, min(1.0, (m - rank) * p))
+        adjusted[i] = running
+    return adjusted
+
+
+def anova(groups):
+    """One-way ANOVA across ≥ 3 groups. Effect size: eta squared."""
+    groups = [_clean(g) for g in groups]
+    if len(groups) < 3:
+        return TestResult(
+            "anova", ok=False, message=_lt("ANOVA compares three groups or more.")
+        )
+    if small := _too_small("anova", *groups):
+        return small
+    allv = np.concatenate(groups)
+    ss_total = float(((allv - allv.mean()) ** 2).sum())
+    if ss_total == 0:
+        return TestResult(
+            "anova",
+            ok=False,
+            message=_lt("All values are equal: there is nothing to test."),
+        )
+    res = sps.f_oneway(*groups)
+    ss_between = float(sum(g.size * (g.mean() - allv.mean()) ** 2 for g in groups))
+    return TestResult(
+        "anova",
+        statistic=float(res.statistic),
+        pvalue=float(res.pvalue),
+        effect_size=ss_between / ss_total,
+        effect_name="eta_squared",
+        df=float(len(groups) - 1),
+        extra={"df_within": float(allv.size - len(groups))},
+    )
+
+
+def kruskal(groups):
+    """Kruskal–Wallis H across ≥ 3 groups. Effect size: epsilon squared H/(n-1)."""
+    groups = [_clean(g) for g in groups]
+    if len(groups) < 3:
+        return TestResult(
+            "kruskal",
+            ok=False,
+            message=_lt("Kruskal–Wallis compares three groups or more."),
+        )
+    if small := _too_small("kruskal", *groups):
+        return small
+    allv = np.concatenate(groups)
+    if allv.std() == 0:
+        return TestResult(
+            "kruskal",
+            ok=False,
+            message=_lt("All values are equal: there is nothing to test."),
+        )
+    res = sps.kruskal(*groups)
+    n = allv.size
+    return TestResult(
+        "kruskal",
+        statistic=float(res.statistic),
+        pvalue=float(res.pvalue),
+        effect_size=float(res.statistic) / (n - 1),
+        effect_name="epsilon_squared",
+        df=float(len(groups) - 1),
+    )
+
+
+def format_number(value, digits=2):
+    """Indonesian decimal comma: 0.05 → '0,05'."""
+    return f"{value:.{digits}f}".replace(".", ",")
+
+
+def reading(env, result, alpha=ALPHA):
+    """One plain-Indonesian (user language) sentence about a test result."""
+    if not result.ok:
+        return env._(result.message)
+    if result.significant(alpha):
+        return env._(
+            "Significantly different at α = %(alpha)s (p = %(p)s).",
+            alpha=format_number(alpha),
+            p=format_number(result.pvalue, 4),
+        )
+    return env._(
+        "Not significantly different at α = %(alpha)s (p = %(p)s).",
+        alpha=format_number(alpha),
+        p=format_number(result.pvalue, 4),
+    )
