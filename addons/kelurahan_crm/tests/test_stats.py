@@ -49,7 +49,7 @@ class TestStatistics(BaseCase):
     def test_welch_on_logs(self):
         a, b = [1, 10, 100], [1000, 10000, 100000]
         res = stats.welch_t(a, b, log=True)
-        # log10 differences are exactly 3 with equal spread: t = -3 ln10 / (ln10·1·√(2/3))
+        # logs differ by exactly 3·ln10, same spread: t = -3 / √(2/3)
         self.assertAlmostEqual(res.statistic, -3 / math.sqrt(2 / 3), places=6)
         self.assertFalse(stats.welch_t([0, 1, 2], [1, 2, 3], log=True).ok)
 
