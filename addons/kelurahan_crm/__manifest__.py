@@ -17,6 +17,11 @@
     "demo": [
         "demo/res_users_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "kelurahan_crm/static/tests/tours/*.js",
+        ],
+    },
     "external_dependencies": {"python": ["scipy", "numpy", "polib"]},
     "application": True,
     "installable": True,

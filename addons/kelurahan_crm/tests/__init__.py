@@ -1,1 +1,7 @@
-from . import test_i18n, test_nik, test_roles, test_stats
+from . import (
+    test_i18n,
+    test_nik,
+    test_portal_home_tour,
+    test_roles,
+    test_stats,
+)
