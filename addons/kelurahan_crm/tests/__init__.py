@@ -1,1 +1,17 @@
-from . import test_i18n, test_nik, test_roles, test_stats
+from . import (
+    test_complaint_dates,
+    test_complaint_location,
+    test_complaint_number,
+    test_complaint_reporter,
+    test_complaint_security,
+    test_complaint_sla,
+    test_complaint_workflow,
+    test_disposition,
+    test_duplicates,
+    test_i18n,
+    test_nik,
+    test_notifications,
+    test_performance,
+    test_roles,
+    test_stats,
+)
