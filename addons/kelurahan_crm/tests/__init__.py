@@ -1,7 +1,16 @@
-from . import (
-    test_i18n,
-    test_nik,
-    test_portal_home_tour,
-    test_roles,
-    test_stats,
-)
+from . import test_complaint_dates
+from . import test_complaint_location
+from . import test_complaint_number
+from . import test_complaint_reporter
+from . import test_complaint_security
+from . import test_complaint_sla
+from . import test_complaint_workflow
+from . import test_disposition
+from . import test_duplicates
+from . import test_i18n
+from . import test_nik
+from . import test_notifications
+from . import test_performance
+from . import test_portal_home_tour
+from . import test_roles
+from . import test_stats
