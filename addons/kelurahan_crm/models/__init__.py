@@ -1,1 +1,1 @@
-from . import res_lang
+from . import kelurahan_portal_throttle, res_lang
