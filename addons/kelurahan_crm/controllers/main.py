@@ -22,8 +22,14 @@ class KelurahanPublicPortal(http.Controller):
     # Report without an account
     # ------------------------------------------------------------------
 
-    @http.route("/pengaduan/lapor", type="http", auth="public", website=True,
-                methods=["GET"])
+    @http.route(
+        "/pengaduan/lapor",
+        type="http",
+        auth="public",
+        website=True,
+        multilang=False,
+        methods=["GET"],
+    )
     def report_form(self, **kw):
         if not request.env.user._is_public():
             return request.redirect("/my/pengaduan/baru")
@@ -37,6 +43,7 @@ class KelurahanPublicPortal(http.Controller):
         type="http",
         auth="public",
         website=True,
+        multilang=False,
         methods=["POST"],
         csrf=False,  # checked in the handler: the refusal is a page in Indonesian
     )
@@ -77,7 +84,9 @@ class KelurahanPublicPortal(http.Controller):
 
     def _track_render(self, values, status=200):
         values.setdefault("page_name", "pengaduan_lacak")
-        return request.render("kelurahan_crm.portal_kel_track_page", values, status=status)
+        return request.render(
+            "kelurahan_crm.portal_kel_track_page", values, status=status
+        )
 
     def _track_refused(self, blocked=False, number=""):
         env = request.env
@@ -96,8 +105,14 @@ class KelurahanPublicPortal(http.Controller):
             status=429 if blocked else 404,
         )
 
-    @http.route("/pengaduan/lacak", type="http", auth="public", website=True,
-                methods=["GET"])
+    @http.route(
+        "/pengaduan/lacak",
+        type="http",
+        auth="public",
+        website=True,
+        multilang=False,
+        methods=["GET"],
+    )
     def track_form(self, **kw):
         common.set_public_lang()
         return self._track_render({})
@@ -107,6 +122,7 @@ class KelurahanPublicPortal(http.Controller):
         type="http",
         auth="public",
         website=True,
+        multilang=False,
         methods=["POST"],
         csrf=False,  # checked in the handler: the refusal is a page in Indonesian
     )
@@ -137,9 +153,15 @@ class KelurahanPublicPortal(http.Controller):
                     limit=1,
                 )
             )
-        phone = common.phone_digits(
-            ticket.reporter_phone or ticket.partner_id.phone or ticket.partner_id.mobile
-        ) if ticket else ""
+        phone = (
+            common.phone_digits(
+                ticket.reporter_phone
+                or ticket.partner_id.phone
+                or ticket.partner_id.mobile
+            )
+            if ticket
+            else ""
+        )
         if not (ticket and len(phone) >= 4 and consteq(phone[-4:], digits)):
             Throttle._kel_hit("track", client)
             return self._track_refused(number=number)
@@ -147,8 +169,14 @@ class KelurahanPublicPortal(http.Controller):
             {"status": common.public_timeline(ticket), "number": ticket.number}
         )
 
-    @http.route("/pengaduan/lacak/<string:token>", type="http", auth="public",
-                website=True, methods=["GET"])
+    @http.route(
+        "/pengaduan/lacak/<string:token>",
+        type="http",
+        auth="public",
+        website=True,
+        multilang=False,
+        methods=["GET"],
+    )
     def track_token(self, token, baru=None, **kw):
         common.set_public_lang()
         Throttle = request.env["kelurahan.portal.throttle"]
@@ -180,11 +208,20 @@ class KelurahanPublicPortal(http.Controller):
     # Transparency board
     # ------------------------------------------------------------------
 
-    @http.route("/pengaduan/transparansi", type="http", auth="public", website=True,
-                methods=["GET"], readonly=True)
+    @http.route(
+        "/pengaduan/transparansi",
+        type="http",
+        auth="public",
+        website=True,
+        multilang=False,
+        methods=["GET"],
+        readonly=True,
+    )
     def board(self, **kw):
         common.set_public_lang()
-        return request.render("kelurahan_crm.portal_kel_board_page", self._board_values())
+        return request.render(
+            "kelurahan_crm.portal_kel_board_page", self._board_values()
+        )
 
     def _board_values(self):
         env = request.env
@@ -214,8 +251,7 @@ class KelurahanPublicPortal(http.Controller):
             domain + [("kel_state", "=", "done"), ("is_within_deadline", "=", True)]
         )
         recent = Ticket.search(
-            domain
-            + [("is_anonymous", "=", False), ("is_confidential", "=", False)],
+            domain + [("is_anonymous", "=", False), ("is_confidential", "=", False)],
             order="date_reported desc, id desc",
             limit=BOARD_RECENT,
         )
@@ -247,11 +283,18 @@ class KelurahanHelpdeskTicketController(HelpdeskTicketController):
     /submitted/ticket stores any attachment unchecked, and its /ticket/close changes
     the stage of any ticket id without checking who asks."""
 
-    @http.route("/new/ticket", type="http", auth="user", website=True)
+    @http.route("/new/ticket", type="http", auth="user", website=True, multilang=False)
     def create_new_ticket(self, **kw):
         return request.redirect("/my/pengaduan/baru")
 
-    @http.route("/submitted/ticket", type="http", auth="user", website=True, csrf=True)
+    @http.route(
+        "/submitted/ticket",
+        type="http",
+        auth="user",
+        website=True,
+        multilang=False,
+        csrf=True,
+    )
     def submit_ticket(self, **kw):
         return request.redirect("/my/pengaduan/baru")
 

@@ -69,11 +69,18 @@ class KelurahanCustomerPortal(CustomerPortalHelpdesk):
         type="http",
         auth="user",
         website=True,
+        multilang=False,
     )
     def portal_my_tickets(self, *args, **kw):
         return request.redirect("/my/pengaduan")
 
-    @http.route(["/my/ticket/<int:ticket_id>"], type="http", auth="public", website=True)
+    @http.route(
+        ["/my/ticket/<int:ticket_id>"],
+        type="http",
+        auth="public",
+        website=True,
+        multilang=False,
+    )
     def portal_my_ticket(self, ticket_id, access_token=None, **kw):
         if access_token and isinstance(access_token, str):
             # Links in e-mails to a reporter without an account: the private
@@ -115,6 +122,7 @@ class KelurahanCustomerPortal(CustomerPortalHelpdesk):
         type="http",
         auth="user",
         website=True,
+        multilang=False,
     )
     def portal_my_pengaduan(
         self, page=1, filterby="all", sortby="date", search="", **kw
@@ -180,10 +188,18 @@ class KelurahanCustomerPortal(CustomerPortalHelpdesk):
         form = common.form_values(False, values, errors)
         form.update(self._prepare_portal_layout_values())
         form["page_name"] = "pengaduan_baru"
-        return request.render("kelurahan_crm.portal_my_pengaduan_new", form, status=status)
+        return request.render(
+            "kelurahan_crm.portal_my_pengaduan_new", form, status=status
+        )
 
-    @http.route("/my/pengaduan/baru", type="http", auth="user", website=True,
-                methods=["GET"])
+    @http.route(
+        "/my/pengaduan/baru",
+        type="http",
+        auth="user",
+        website=True,
+        multilang=False,
+        methods=["GET"],
+    )
     def portal_pengaduan_new(self, **kw):
         return self._kel_render_form()
 
@@ -192,6 +208,7 @@ class KelurahanCustomerPortal(CustomerPortalHelpdesk):
         type="http",
         auth="user",
         website=True,
+        multilang=False,
         methods=["POST"],
         csrf=False,  # checked in the handler: the refusal is a page in Indonesian
     )
@@ -259,7 +276,7 @@ class KelurahanCustomerPortal(CustomerPortalHelpdesk):
 
     def _kel_photos(self, ticket_sudo):
         """Image attachments of the complaint, except those of internal notes."""
-        internal = (ticket_sudo.message_ids - self._kel_public_messages(ticket_sudo))
+        internal = ticket_sudo.message_ids - self._kel_public_messages(ticket_sudo)
         hidden = internal.attachment_ids
         return ticket_sudo.attachment_ids.filtered(
             lambda a: (a.mimetype or "").startswith("image/") and a not in hidden
@@ -277,17 +294,22 @@ class KelurahanCustomerPortal(CustomerPortalHelpdesk):
         values = self._prepare_portal_layout_values()
         ticket = ticket_sudo.with_context(lang=request.env.lang)
         messages = self._kel_public_messages(ticket)
+        photos = self._kel_photos(ticket)
+        # Portal users read attachments only with their token (Odoo requires an
+        # internal user otherwise); tokens are shown only on this owner's page.
+        (photos | messages.attachment_ids).generate_access_token()
         notice = kw.get("pesan") if kw.get("pesan") in NOTICES else None
         values.update(
             {
                 "page_name": "pengaduan_detail",
-                "ticket": ticket,
+                "kel_ticket": ticket,
                 "status": common.public_timeline(ticket),
                 "messages": messages,
-                "photos": self._kel_photos(ticket),
+                "photos": photos,
                 "is_reporter": self._kel_is_reporter(ticket),
                 "can_dispute": self._kel_can_dispute(ticket),
-                "can_rate": self._kel_is_reporter(ticket) and ticket.kel_state == "done",
+                "can_rate": self._kel_is_reporter(ticket)
+                and ticket.kel_state == "done",
                 "dispute_days": ticket.company_id.kel_dispute_days,
                 "dispute_until": common.fmt_dt(
                     ticket.date_done
@@ -310,8 +332,14 @@ class KelurahanCustomerPortal(CustomerPortalHelpdesk):
             "kelurahan_crm.portal_my_pengaduan_page", values, status=status
         )
 
-    @http.route("/my/pengaduan/<int:ticket_id>", type="http", auth="user",
-                website=True, methods=["GET"])
+    @http.route(
+        "/my/pengaduan/<int:ticket_id>",
+        type="http",
+        auth="user",
+        website=True,
+        multilang=False,
+        methods=["GET"],
+    )
     def portal_pengaduan_page(self, ticket_id, **kw):
         try:
             ticket_sudo = self._kel_own_ticket(ticket_id)
@@ -336,8 +364,15 @@ class KelurahanCustomerPortal(CustomerPortalHelpdesk):
             )
         return request.redirect(f"/my/pengaduan/{ticket_sudo.id}?pesan={notice}")
 
-    @http.route("/my/pengaduan/<int:ticket_id>/balas", type="http", auth="user",
-                website=True, methods=["POST"], csrf=False)
+    @http.route(
+        "/my/pengaduan/<int:ticket_id>/balas",
+        type="http",
+        auth="user",
+        website=True,
+        multilang=False,
+        methods=["POST"],
+        csrf=False,
+    )
     def portal_pengaduan_reply(self, ticket_id, **post):
         return self._kel_post_action(ticket_id, post, self._kel_reply)
 
@@ -356,7 +391,7 @@ class KelurahanCustomerPortal(CustomerPortalHelpdesk):
             photos = image_upload.prepare(env, files)
         except UserError as error:
             raise common.FormError(error.args[0]) from error
-        attachments = common.attach_photos(ticket_sudo, photos)
+        attachments = common.attach_photos(ticket_sudo, photos, for_message=True)
         # sudo: residents may not post on complaints through the ORM; the author is
         # the resident, the complaint is theirs (checked by _kel_own_ticket).
         ticket_sudo.message_post(
@@ -368,8 +403,15 @@ class KelurahanCustomerPortal(CustomerPortalHelpdesk):
         )
         return "balas"
 
-    @http.route("/my/pengaduan/<int:ticket_id>/nilai", type="http", auth="user",
-                website=True, methods=["POST"], csrf=False)
+    @http.route(
+        "/my/pengaduan/<int:ticket_id>/nilai",
+        type="http",
+        auth="user",
+        website=True,
+        multilang=False,
+        methods=["POST"],
+        csrf=False,
+    )
     def portal_pengaduan_rate(self, ticket_id, **post):
         return self._kel_post_action(ticket_id, post, self._kel_rate)
 
@@ -406,8 +448,15 @@ class KelurahanCustomerPortal(CustomerPortalHelpdesk):
         )
         return "nilai"
 
-    @http.route("/my/pengaduan/<int:ticket_id>/sengketa", type="http", auth="user",
-                website=True, methods=["POST"], csrf=False)
+    @http.route(
+        "/my/pengaduan/<int:ticket_id>/sengketa",
+        type="http",
+        auth="user",
+        website=True,
+        multilang=False,
+        methods=["POST"],
+        csrf=False,
+    )
     def portal_pengaduan_dispute(self, ticket_id, **post):
         return self._kel_post_action(ticket_id, post, self._kel_dispute)
 

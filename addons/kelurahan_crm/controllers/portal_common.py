@@ -9,7 +9,6 @@ import base64
 import re
 import time
 
-from odoo import fields
 from odoo.exceptions import UserError
 from odoo.http import request
 from odoo.tools import consteq, plaintext2html
@@ -42,20 +41,23 @@ class FormError(Exception):
 
 
 def set_public_lang():
-    """Visitors without an account get Bahasa Indonesia unless they explicitly chose
-    another active language (the ``frontend_lang`` cookie of the language switcher);
-    logged-in users keep their own language."""
+    """Visitors without an account get Bahasa Indonesia, whatever their browser
+    asks for, unless they picked another language with the language switcher (the
+    language is then in the URL, e.g. /en/pengaduan/lacak). Logged-in users keep
+    their own language."""
     if not request.env.user._is_public():
         return
     Lang = request.env["res.lang"]
-    chosen = request.httprequest.cookies.get("frontend_lang")
-    code = PUBLIC_LANG
-    if chosen and chosen != PUBLIC_LANG and Lang._get_data(code=chosen).active:
-        code = chosen
-    if not Lang._get_data(code=code).active:
+    current = getattr(request, "lang", None)
+    path = request.httprequest.path or ""
+    if current and current.url_code and path.startswith(f"/{current.url_code}/"):
         return
-    request.lang = Lang._get_data(code=code)
-    request.update_context(lang=code)
+    lang = Lang._get_data(code=PUBLIC_LANG)
+    if not lang.active:
+        return
+    request.lang = lang
+    request.update_context(lang=PUBLIC_LANG)
+    request.future_response.set_cookie("frontend_lang", PUBLIC_LANG)
 
 
 def client_address():
@@ -196,7 +198,9 @@ def form_values(is_public, values=None, errors=None):
         "is_public": is_public,
         "categories": portal_categories(),
         "rws": rws,
-        "rts": rws.rt_ids.filtered("active").sorted(lambda r: (r.rw_id.number, r.number)),
+        "rts": rws.rt_ids.filtered("active").sorted(
+            lambda r: (r.rw_id.number, r.number)
+        ),
         "form": defaults,
         "errors": errors or [],
         "form_ts": now,
@@ -259,7 +263,12 @@ def parse_report(post, files, is_public):
         post, "description", env._("Description"), DESCRIPTION_MAX, True, errors
     )
     address = text_field(
-        post, "location_address", env._("Address / landmark"), ADDRESS_MAX, False, errors
+        post,
+        "location_address",
+        env._("Address / landmark"),
+        ADDRESS_MAX,
+        False,
+        errors,
     )
     vals = {
         "description": plaintext2html(description) if description else False,
@@ -301,7 +310,10 @@ def parse_report(post, files, is_public):
 
 def _parse_position(post, vals, errors):
     env = request.env
-    lat, lon = (post.get("latitude") or "").strip(), (post.get("longitude") or "").strip()
+    lat, lon = (
+        (post.get("latitude") or "").strip(),
+        (post.get("longitude") or "").strip(),
+    )
     if not lat and not lon:
         return
     try:
@@ -319,15 +331,21 @@ def _parse_position(post, vals, errors):
 
 def _parse_reporter(post, vals, errors, is_public):
     env = request.env
-    phone = text_field(post, "reporter_phone", env._("Phone / WhatsApp"), 30, False, errors)
+    phone = text_field(
+        post, "reporter_phone", env._("Phone / WhatsApp"), 30, False, errors
+    )
     digits = phone_digits(phone)
     if phone and not 8 <= len(digits) <= 15:
         errors.append(
             env._("The phone number must have 8 to 15 digits, e.g. 0812 3456 7890.")
         )
     if is_public:
-        name = text_field(post, "reporter_name", env._("Your name"), NAME_MAX, True, errors)
-        email = text_field(post, "partner_email", env._("E-mail"), EMAIL_MAX, False, errors)
+        name = text_field(
+            post, "reporter_name", env._("Your name"), NAME_MAX, True, errors
+        )
+        email = text_field(
+            post, "partner_email", env._("E-mail"), EMAIL_MAX, False, errors
+        )
         if email and not EMAIL_RE.match(email):
             errors.append(env._("The e-mail address is not valid."))
         if not phone and not email:
@@ -374,7 +392,15 @@ def create_report(vals, photos):
     return ticket
 
 
-def attach_photos(ticket_sudo, photos):
+def attach_photos(ticket_sudo, photos, for_message=False):
+    """Store prepared photos on the complaint. ``for_message``: as pending
+    attachments of the current user, which ``message_post`` links to the complaint
+    (it only accepts those from portal users)."""
+    res_model, res_id = (
+        ("mail.compose.message", 0)
+        if for_message
+        else ("helpdesk.ticket", ticket_sudo.id)
+    )
     # sudo: attachments of a complaint the caller was allowed to write on.
     return (
         request.env["ir.attachment"]
@@ -385,8 +411,8 @@ def attach_photos(ticket_sudo, photos):
                     "name": photo["name"],
                     "datas": base64.b64encode(photo["raw"]),
                     "mimetype": photo["mimetype"],
-                    "res_model": "helpdesk.ticket",
-                    "res_id": ticket_sudo.id,
+                    "res_model": res_model,
+                    "res_id": res_id,
                 }
                 for photo in photos
             ]

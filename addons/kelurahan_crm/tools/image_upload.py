@@ -15,7 +15,7 @@ message for the resident; the caller stores nothing when it raises.
 import io
 import warnings
 
-from PIL import Image, ImageOps
+from PIL import Image, ImageOps, WebPImagePlugin  # noqa: F401 (see below)
 
 from odoo.exceptions import UserError
 
@@ -25,6 +25,9 @@ MAX_SIDE = 1600
 MAX_PIXELS = 50_000_000  # decompression-bomb guard (a 10 MB PNG can hold more)
 JPEG_QUALITY = 80
 WEBP_QUALITY = 80
+
+# Odoo registers only a few Pillow plugins (odoo/tools/image.py); importing
+# WebPImagePlugin above registers WebP for decoding and encoding.
 
 # (format name, mimetype, extension) per recognised signature
 KINDS = {
@@ -78,7 +81,7 @@ def _decode(env, data, kind, filename):
             image.load()
     except UserError:
         raise
-    except Exception as error:  # noqa: BLE001 - any decoding failure means refusal
+    except Exception as error:
         raise refused from error
     return image
 
