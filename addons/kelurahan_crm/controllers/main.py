@@ -229,6 +229,7 @@ class KelurahanPublicPortal(http.Controller):
         domain = [
             ("company_id", "=", env.company.id),
             ("date_reported", ">=", since),
+            ("kel_state", "!=", False),  # complaints in a kelurahan stage only
         ]
         # sudo: the board is public; it shows aggregated counts and, for the recent
         # list, only category, RW, stage and dates of non-anonymous, non-confidential

@@ -1,5 +1,6 @@
 from . import (
     test_i18n,
+    test_image_upload,
     test_nik,
     test_portal_home_tour,
     test_portal_my,
