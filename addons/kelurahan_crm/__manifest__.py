@@ -20,17 +20,22 @@
         "data/kelurahan_agency_data.xml",
         "data/helpdesk_ticket_data.xml",
         "views/kelurahan_crm_menus.xml",
+        "views/helpdesk_ticket_portal_templates.xml",
     ],
     "demo": [
         "demo/kelurahan_rw_demo.xml",
         "demo/res_users_demo.xml",
     ],
     "assets": {
+        "web.assets_frontend": [
+            "kelurahan_crm/static/src/js/kelurahan_portal.js",
+            "kelurahan_crm/static/src/scss/kelurahan_portal.scss",
+        ],
         "web.assets_tests": [
             "kelurahan_crm/static/tests/tours/*.js",
         ],
     },
-    "external_dependencies": {"python": ["scipy", "numpy", "polib"]},
+    "external_dependencies": {"python": ["scipy", "numpy", "polib", "Pillow"]},
     "application": True,
     "installable": True,
 }

@@ -11,4 +11,5 @@ from . import (
     helpdesk_ticket_category,
     helpdesk_ticket_channel,
     helpdesk_ticket,
+    kelurahan_portal_throttle,
 )

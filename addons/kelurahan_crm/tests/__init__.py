@@ -8,9 +8,14 @@ from . import test_complaint_workflow
 from . import test_disposition
 from . import test_duplicates
 from . import test_i18n
+from . import test_image_upload
 from . import test_nik
 from . import test_notifications
 from . import test_performance
 from . import test_portal_home_tour
+from . import test_portal_my
+from . import test_portal_report
+from . import test_portal_tours
+from . import test_portal_tracking
 from . import test_roles
 from . import test_stats

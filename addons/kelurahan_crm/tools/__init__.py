@@ -1,1 +1,1 @@
-from . import nik, stats
+from . import image_upload, nik, stats

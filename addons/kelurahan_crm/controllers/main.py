@@ -1,0 +1,304 @@
+# Copyright 2026 Kelurahan CRM contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Public pages: report without an account, tracking, transparency board.
+helpdesk_mgmt's own ticket creation/closing routes are closed (see below)."""
+
+from datetime import timedelta
+
+from odoo import fields, http
+from odoo.http import request
+from odoo.tools import consteq
+
+from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
+
+from . import portal_common as common
+
+BOARD_DAYS = 30
+BOARD_RECENT = 15
+
+
+class KelurahanPublicPortal(http.Controller):
+    # ------------------------------------------------------------------
+    # Report without an account
+    # ------------------------------------------------------------------
+
+    @http.route(
+        "/pengaduan/lapor",
+        type="http",
+        auth="public",
+        website=True,
+        multilang=False,
+        methods=["GET"],
+    )
+    def report_form(self, **kw):
+        if not request.env.user._is_public():
+            return request.redirect("/my/pengaduan/baru")
+        common.set_public_lang()
+        return request.render(
+            "kelurahan_crm.portal_kel_report_page", common.form_values(True)
+        )
+
+    @http.route(
+        "/pengaduan/lapor",
+        type="http",
+        auth="public",
+        website=True,
+        multilang=False,
+        methods=["POST"],
+        csrf=False,  # checked in the handler: the refusal is a page in Indonesian
+    )
+    def report_submit(self, **post):
+        if not request.env.user._is_public():
+            return request.redirect("/my/pengaduan/baru")
+        common.set_public_lang()
+        Throttle = request.env["kelurahan.portal.throttle"]
+        client = common.client_address()
+        files = request.httprequest.files.getlist("photos")
+        try:
+            common.check_csrf(post)
+            if Throttle._kel_is_blocked("report", client):
+                raise common.FormError(
+                    request.env._(
+                        "Too many reports were sent from this connection. Try again "
+                        "in an hour, or report at your RW post or the kelurahan office."
+                    )
+                )
+            try:
+                vals, photos = common.parse_report(post, files, is_public=True)
+            except common.FormError:
+                if (post.get("kel_website") or "").strip():
+                    Throttle._kel_hit("report", client)
+                raise
+        except common.FormError as error:
+            values = common.form_values(True, common.keep_values(post), error.messages)
+            return request.render(
+                "kelurahan_crm.portal_kel_report_page", values, status=400
+            )
+        ticket = common.create_report(vals, photos)
+        Throttle._kel_hit("report", client)
+        return request.redirect(f"/pengaduan/lacak/{ticket.access_token}?baru=1")
+
+    # ------------------------------------------------------------------
+    # Tracking
+    # ------------------------------------------------------------------
+
+    def _track_render(self, values, status=200):
+        values.setdefault("page_name", "pengaduan_lacak")
+        return request.render(
+            "kelurahan_crm.portal_kel_track_page", values, status=status
+        )
+
+    def _track_refused(self, blocked=False, number=""):
+        env = request.env
+        if blocked:
+            message = env._(
+                "Too many attempts. Wait 15 minutes and try again, or ask at the "
+                "kelurahan office."
+            )
+        else:
+            message = env._(
+                "No complaint matches this number and these digits. Check both and "
+                "try again."
+            )
+        return self._track_render(
+            {"error": message, "number": number[: common.NUMBER_MAX]},
+            status=429 if blocked else 404,
+        )
+
+    @http.route(
+        "/pengaduan/lacak",
+        type="http",
+        auth="public",
+        website=True,
+        multilang=False,
+        methods=["GET"],
+    )
+    def track_form(self, **kw):
+        common.set_public_lang()
+        return self._track_render({})
+
+    @http.route(
+        "/pengaduan/lacak",
+        type="http",
+        auth="public",
+        website=True,
+        multilang=False,
+        methods=["POST"],
+        csrf=False,  # checked in the handler: the refusal is a page in Indonesian
+    )
+    def track_submit(self, **post):
+        common.set_public_lang()
+        try:
+            common.check_csrf(post)
+        except common.FormError as error:
+            return self._track_render({"error": error.messages[0]}, status=400)
+        number = (post.get("number") or "").strip().upper()
+        digits = common.phone_digits(post.get("digits") or "")
+        Throttle = request.env["kelurahan.portal.throttle"]
+        client = common.client_address()
+        if Throttle._kel_is_blocked("track", client):
+            return self._track_refused(blocked=True, number=number)
+        ticket = request.env["helpdesk.ticket"]
+        if 0 < len(number) <= common.NUMBER_MAX and len(digits) == 4:
+            # sudo: the visitor has no account; the number plus the last 4 digits of
+            # the reporter's phone prove they may see the status (no personal data).
+            ticket = (
+                request.env["helpdesk.ticket"]
+                .sudo()
+                .search(
+                    [
+                        ("number", "=", number),
+                        ("company_id", "=", request.env.company.id),
+                    ],
+                    limit=1,
+                )
+            )
+        phone = (
+            common.phone_digits(
+                ticket.reporter_phone
+                or ticket.partner_id.phone
+                or ticket.partner_id.mobile
+            )
+            if ticket
+            else ""
+        )
+        if not (ticket and len(phone) >= 4 and consteq(phone[-4:], digits)):
+            Throttle._kel_hit("track", client)
+            return self._track_refused(number=number)
+        return self._track_render(
+            {"status": common.public_timeline(ticket), "number": ticket.number}
+        )
+
+    @http.route(
+        "/pengaduan/lacak/<string:token>",
+        type="http",
+        auth="public",
+        website=True,
+        multilang=False,
+        methods=["GET"],
+    )
+    def track_token(self, token, baru=None, **kw):
+        common.set_public_lang()
+        Throttle = request.env["kelurahan.portal.throttle"]
+        client = common.client_address()
+        if Throttle._kel_is_blocked("track", client):
+            return self._track_refused(blocked=True)
+        ticket = request.env["helpdesk.ticket"]
+        if 20 <= len(token) <= common.TOKEN_MAX:
+            # sudo: the private link's token is the proof of access; only the public
+            # timeline (no personal data) is shown.
+            ticket = (
+                request.env["helpdesk.ticket"]
+                .sudo()
+                .search([("access_token", "=", token)], limit=1)
+            )
+        if not ticket or not consteq(ticket.access_token or "", token):
+            Throttle._kel_hit("track", client)
+            return self._track_refused()
+        values = {
+            "status": common.public_timeline(ticket),
+            "number": ticket.number,
+            "private_link": f"{ticket.get_base_url()}/pengaduan/lacak/{token}",
+        }
+        if baru:
+            values["created"] = True
+        return self._track_render(values)
+
+    # ------------------------------------------------------------------
+    # Transparency board
+    # ------------------------------------------------------------------
+
+    @http.route(
+        "/pengaduan/transparansi",
+        type="http",
+        auth="public",
+        website=True,
+        multilang=False,
+        methods=["GET"],
+        readonly=True,
+    )
+    def board(self, **kw):
+        common.set_public_lang()
+        return request.render(
+            "kelurahan_crm.portal_kel_board_page", self._board_values()
+        )
+
+    def _board_values(self):
+        env = request.env
+        since = fields.Datetime.now() - timedelta(days=BOARD_DAYS)
+        domain = [
+            ("company_id", "=", env.company.id),
+            ("date_reported", ">=", since),
+            ("kel_state", "!=", False),  # complaints in a kelurahan stage only
+        ]
+        # sudo: the board is public; it shows aggregated counts and, for the recent
+        # list, only category, RW, stage and dates of non-anonymous, non-confidential
+        # complaints.
+        Ticket = env["helpdesk.ticket"].sudo().with_context(lang=env.lang)
+        states = dict(Ticket._fields["kel_state"]._description_selection(env))
+        by_category = [
+            {"name": category.name or env._("Other"), "count": count}
+            for category, count in Ticket._read_group(
+                domain, ["category_id"], ["__count"], order="__count desc"
+            )
+        ]
+        by_state = [
+            {"state": state, "name": states.get(state, state or ""), "count": count}
+            for state, count in Ticket._read_group(domain, ["kel_state"], ["__count"])
+        ]
+        total = sum(row["count"] for row in by_state)
+        done = Ticket.search_count(domain + [("kel_state", "=", "done")])
+        within = Ticket.search_count(
+            domain + [("kel_state", "=", "done"), ("is_within_deadline", "=", True)]
+        )
+        recent = Ticket.search(
+            domain + [("is_anonymous", "=", False), ("is_confidential", "=", False)],
+            order="date_reported desc, id desc",
+            limit=BOARD_RECENT,
+        )
+        return {
+            "page_name": "pengaduan_transparansi",
+            "days": BOARD_DAYS,
+            "total": total,
+            "by_category": by_category,
+            "by_state": by_state,
+            "done": done,
+            "within": within,
+            "within_share": round(100.0 * within / done) if done else None,
+            "recent": [
+                {
+                    "number": ticket.number,
+                    "category": ticket.category_id.name or "",
+                    "rw": ticket.rw_id.name or "",
+                    "stage": ticket.stage_id.name or "",
+                    "state": ticket.kel_state,
+                    "date": common.fmt_dt(ticket.date_reported),
+                }
+                for ticket in recent
+            ],
+        }
+
+
+class KelurahanHelpdeskTicketController(HelpdeskTicketController):
+    """helpdesk_mgmt's generic ticket routes, closed in favour of ours: its
+    /submitted/ticket stores any attachment unchecked, and its /ticket/close changes
+    the stage of any ticket id without checking who asks."""
+
+    @http.route("/new/ticket", type="http", auth="user", website=True, multilang=False)
+    def create_new_ticket(self, **kw):
+        return request.redirect("/my/pengaduan/baru")
+
+    @http.route(
+        "/submitted/ticket",
+        type="http",
+        auth="user",
+        website=True,
+        multilang=False,
+        csrf=True,
+    )
+    def submit_ticket(self, **kw):
+        return request.redirect("/my/pengaduan/baru")
+
+    @http.route("/ticket/close", type="http", auth="user")
+    def support_ticket_close(self, **kw):
+        return request.redirect("/my/pengaduan")

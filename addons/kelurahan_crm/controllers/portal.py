@@ -1,0 +1,476 @@
+# Copyright 2026 Kelurahan CRM contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""My complaints (/my/pengaduan): list, report, detail with timeline, reply with
+photos, confirm and rate, dispute. A resident only ever reaches the complaints they
+reported or follow (``_kel_my_domain``, evaluated with their own access rights);
+helpdesk_mgmt's /my/tickets pages lead here."""
+
+from datetime import timedelta
+
+from odoo import fields, http
+from odoo.exceptions import AccessError, MissingError, UserError
+from odoo.http import request
+from odoo.osv.expression import AND, OR
+from odoo.tools import plaintext2html
+
+from odoo.addons.helpdesk_mgmt.controllers.myaccount import CustomerPortalHelpdesk
+from odoo.addons.portal.controllers.portal import pager as portal_pager
+
+from ..tools import image_upload
+from . import portal_common as common
+
+OPEN_STATES = ("new", "verify", "dispatch", "progress")
+RATING_COMMENT_MAX = 1000
+NOTICES = ("balas", "nilai", "sengketa")
+
+
+class KelurahanCustomerPortal(CustomerPortalHelpdesk):
+    _items_per_page = 20
+
+    # ------------------------------------------------------------------
+    # Home tile
+    # ------------------------------------------------------------------
+
+    def _kel_my_domain(self):
+        partner = request.env.user.commercial_partner_id
+        return [
+            "|",
+            ("partner_id", "child_of", partner.id),
+            ("message_partner_ids", "child_of", partner.id),
+        ]
+
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        Ticket = request.env["helpdesk.ticket"]
+        can_read = Ticket.has_access("read")
+        if "pengaduan_count" in counters:
+            values["pengaduan_count"] = (
+                Ticket.search_count(self._kel_my_domain()) if can_read else 0
+            )
+        if not counters:
+            # The home page itself: open / done counts shown on the tile.
+            counts = dict.fromkeys(("open", "done"), 0)
+            if can_read:
+                for state, count in Ticket._read_group(
+                    self._kel_my_domain(), ["kel_state"], ["__count"]
+                ):
+                    key = "open" if state in OPEN_STATES else state
+                    if key in counts:
+                        counts[key] += count
+            values["kel_counts"] = counts
+        return values
+
+    # ------------------------------------------------------------------
+    # helpdesk_mgmt's pages lead to ours
+    # ------------------------------------------------------------------
+
+    @http.route(
+        ["/my/tickets", "/my/tickets/page/<int:page>"],
+        type="http",
+        auth="user",
+        website=True,
+        multilang=False,
+    )
+    def portal_my_tickets(self, *args, **kw):
+        return request.redirect("/my/pengaduan")
+
+    @http.route(
+        ["/my/ticket/<int:ticket_id>"],
+        type="http",
+        auth="public",
+        website=True,
+        multilang=False,
+    )
+    def portal_my_ticket(self, ticket_id, access_token=None, **kw):
+        if access_token and isinstance(access_token, str):
+            # Links in e-mails to a reporter without an account: the private
+            # tracking page (public timeline only).
+            return request.redirect(f"/pengaduan/lacak/{access_token}")
+        return request.redirect(f"/my/pengaduan/{ticket_id}")
+
+    # ------------------------------------------------------------------
+    # List
+    # ------------------------------------------------------------------
+
+    def _kel_filters(self):
+        env = request.env
+        return {
+            "all": {"label": env._("All"), "domain": []},
+            "open": {
+                "label": env._("In process"),
+                "domain": [("kel_state", "in", list(OPEN_STATES))],
+            },
+            "done": {"label": env._("Done"), "domain": [("kel_state", "=", "done")]},
+            "rejected": {
+                "label": env._("Rejected"),
+                "domain": [("kel_state", "=", "rejected")],
+            },
+        }
+
+    def _kel_sortings(self):
+        env = request.env
+        return {
+            "date": {"label": env._("Newest"), "order": "date_reported desc, id desc"},
+            "update": {
+                "label": env._("Last update"),
+                "order": "last_stage_update desc, id desc",
+            },
+        }
+
+    @http.route(
+        ["/my/pengaduan", "/my/pengaduan/page/<int:page>"],
+        type="http",
+        auth="user",
+        website=True,
+        multilang=False,
+    )
+    def portal_my_pengaduan(
+        self, page=1, filterby="all", sortby="date", search="", **kw
+    ):
+        Ticket = request.env["helpdesk.ticket"]
+        if not Ticket.has_access("read"):
+            return request.redirect("/my")
+        filters = self._kel_filters()
+        sortings = self._kel_sortings()
+        filterby = filterby if filterby in filters else "all"
+        sortby = sortby if sortby in sortings else "date"
+        search = (search or "").strip()[:100]
+        domain = AND([self._kel_my_domain(), filters[filterby]["domain"]])
+        if search:
+            domain = AND(
+                [
+                    domain,
+                    OR(
+                        [
+                            [("number", "ilike", search)],
+                            [("name", "ilike", search)],
+                            [("category_id.name", "ilike", search)],
+                        ]
+                    ),
+                ]
+            )
+        total = Ticket.search_count(domain)
+        pager = portal_pager(
+            url="/my/pengaduan",
+            url_args={"filterby": filterby, "sortby": sortby, "search": search},
+            total=total,
+            page=page,
+            step=self._items_per_page,
+        )
+        tickets = Ticket.search(
+            domain,
+            order=sortings[sortby]["order"],
+            limit=self._items_per_page,
+            offset=pager["offset"],
+        )
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "pengaduan",
+                "tickets": tickets,
+                "pager": pager,
+                "filters": filters,
+                "filterby": filterby,
+                "sortings": sortings,
+                "sortby": sortby,
+                "search": search,
+                "fmt_dt": common.fmt_dt,
+                "default_url": "/my/pengaduan",
+            }
+        )
+        return request.render("kelurahan_crm.portal_my_pengaduan", values)
+
+    # ------------------------------------------------------------------
+    # Report (logged in)
+    # ------------------------------------------------------------------
+
+    def _kel_render_form(self, values=None, errors=None, status=200):
+        form = common.form_values(False, values, errors)
+        form.update(self._prepare_portal_layout_values())
+        form["page_name"] = "pengaduan_baru"
+        return request.render(
+            "kelurahan_crm.portal_my_pengaduan_new", form, status=status
+        )
+
+    @http.route(
+        "/my/pengaduan/baru",
+        type="http",
+        auth="user",
+        website=True,
+        multilang=False,
+        methods=["GET"],
+    )
+    def portal_pengaduan_new(self, **kw):
+        return self._kel_render_form()
+
+    @http.route(
+        "/my/pengaduan/baru",
+        type="http",
+        auth="user",
+        website=True,
+        multilang=False,
+        methods=["POST"],
+        csrf=False,  # checked in the handler: the refusal is a page in Indonesian
+    )
+    def portal_pengaduan_create(self, **post):
+        Throttle = request.env["kelurahan.portal.throttle"]
+        client = f"user:{request.env.uid}"
+        files = request.httprequest.files.getlist("photos")
+        try:
+            common.check_csrf(post)
+            if Throttle._kel_is_blocked("report_user", client):
+                raise common.FormError(
+                    request.env._(
+                        "You sent many reports in the last hour. Try again later, or "
+                        "report at your RW post or the kelurahan office."
+                    )
+                )
+            vals, photos = common.parse_report(post, files, is_public=False)
+        except common.FormError as error:
+            return self._kel_render_form(
+                common.keep_values(post), error.messages, status=400
+            )
+        ticket = common.create_report(vals, photos)
+        # The reporter follows the complaint (replies reach them).
+        ticket.message_subscribe(partner_ids=request.env.user.partner_id.ids)
+        Throttle._kel_hit("report_user", client)
+        return request.redirect(f"/my/pengaduan/{ticket.id}?baru=1")
+
+    # ------------------------------------------------------------------
+    # Detail
+    # ------------------------------------------------------------------
+
+    def _kel_own_ticket(self, ticket_id):
+        """The complaint as sudo if the current user reported or follows it, with
+        their own access rights checked first; else MissingError (same answer for
+        a complaint that exists and one that does not)."""
+        Ticket = request.env["helpdesk.ticket"]
+        if not (0 < ticket_id < 2**31) or not Ticket.has_access("read"):
+            raise MissingError(request.env._("This complaint does not exist."))
+        found = Ticket.search(
+            AND([self._kel_my_domain(), [("id", "=", ticket_id)]]), limit=1
+        )
+        if not found:
+            raise MissingError(request.env._("This complaint does not exist."))
+        found.check_access("read")
+        return found.sudo()
+
+    def _kel_not_found(self):
+        values = self._prepare_portal_layout_values()
+        values["page_name"] = "pengaduan"
+        return request.render("kelurahan_crm.portal_kel_not_found", values, status=404)
+
+    def _kel_is_reporter(self, ticket_sudo):
+        return (
+            ticket_sudo.partner_id.commercial_partner_id
+            == request.env.user.commercial_partner_id
+        )
+
+    def _kel_public_messages(self, ticket_sudo):
+        """Messages a resident may read: comments that are not internal notes."""
+        return ticket_sudo.message_ids.filtered(
+            lambda m: m.message_type in ("comment", "email")
+            and not m.is_internal
+            and not (m.subtype_id and m.subtype_id.internal)
+        ).sorted(lambda m: (m.date, m.id))
+
+    def _kel_photos(self, ticket_sudo):
+        """Image attachments of the complaint, except those of internal notes."""
+        internal = ticket_sudo.message_ids - self._kel_public_messages(ticket_sudo)
+        hidden = internal.attachment_ids
+        return ticket_sudo.attachment_ids.filtered(
+            lambda a: (a.mimetype or "").startswith("image/") and a not in hidden
+        )
+
+    def _kel_can_dispute(self, ticket_sudo):
+        if not self._kel_is_reporter(ticket_sudo) or ticket_sudo.kel_state != "done":
+            return False
+        if not ticket_sudo.date_done:
+            return False
+        days = ticket_sudo.company_id.kel_dispute_days
+        return fields.Datetime.now() <= ticket_sudo.date_done + timedelta(days=days)
+
+    def _kel_render_detail(self, ticket_sudo, errors=None, form=None, status=200, **kw):
+        values = self._prepare_portal_layout_values()
+        ticket = ticket_sudo.with_context(lang=request.env.lang)
+        messages = self._kel_public_messages(ticket)
+        photos = self._kel_photos(ticket)
+        # Portal users read attachments only with their token (Odoo requires an
+        # internal user otherwise); tokens are shown only on this owner's page.
+        (photos | messages.attachment_ids).generate_access_token()
+        notice = kw.get("pesan") if kw.get("pesan") in NOTICES else None
+        values.update(
+            {
+                "page_name": "pengaduan_detail",
+                "kel_ticket": ticket,
+                "status": common.public_timeline(ticket),
+                "messages": messages,
+                "photos": photos,
+                "is_reporter": self._kel_is_reporter(ticket),
+                "can_dispute": self._kel_can_dispute(ticket),
+                "can_rate": self._kel_is_reporter(ticket)
+                and ticket.kel_state == "done",
+                "dispute_days": ticket.company_id.kel_dispute_days,
+                "dispute_until": common.fmt_dt(
+                    ticket.date_done
+                    + timedelta(days=ticket.company_id.kel_dispute_days)
+                )
+                if ticket.date_done
+                else "",
+                "errors": errors or [],
+                "form": form or {},
+                "created": bool(kw.get("baru")),
+                "notice": notice,
+                "fmt_dt": common.fmt_dt,
+                "max_photos": image_upload.MAX_FILES,
+                "max_mb": image_upload.MAX_BYTES // (1024 * 1024),
+                "reply_max": common.REPLY_MAX,
+                "reason_max": common.REASON_MAX,
+            }
+        )
+        return request.render(
+            "kelurahan_crm.portal_my_pengaduan_page", values, status=status
+        )
+
+    @http.route(
+        "/my/pengaduan/<int:ticket_id>",
+        type="http",
+        auth="user",
+        website=True,
+        multilang=False,
+        methods=["GET"],
+    )
+    def portal_pengaduan_page(self, ticket_id, **kw):
+        try:
+            ticket_sudo = self._kel_own_ticket(ticket_id)
+        except (AccessError, MissingError):
+            return self._kel_not_found()
+        return self._kel_render_detail(ticket_sudo, **kw)
+
+    def _kel_post_action(self, ticket_id, post, handler):
+        """Common frame of the detail page's forms: ownership, CSRF, then
+        ``handler(ticket_sudo, post)`` which raises FormError before writing."""
+        try:
+            ticket_sudo = self._kel_own_ticket(ticket_id)
+        except (AccessError, MissingError):
+            return self._kel_not_found()
+        try:
+            common.check_csrf(post)
+            notice = handler(ticket_sudo, post)
+        except common.FormError as error:
+            keep = {k: v[:5000] for k, v in post.items() if isinstance(v, str)}
+            return self._kel_render_detail(
+                ticket_sudo, errors=error.messages, form=keep, status=400
+            )
+        return request.redirect(f"/my/pengaduan/{ticket_sudo.id}?pesan={notice}")
+
+    @http.route(
+        "/my/pengaduan/<int:ticket_id>/balas",
+        type="http",
+        auth="user",
+        website=True,
+        multilang=False,
+        methods=["POST"],
+        csrf=False,
+    )
+    def portal_pengaduan_reply(self, ticket_id, **post):
+        return self._kel_post_action(ticket_id, post, self._kel_reply)
+
+    def _kel_reply(self, ticket_sudo, post):
+        env = request.env
+        errors = []
+        text = common.text_field(
+            post, "message", env._("Message"), common.REPLY_MAX, False, errors
+        )
+        files = request.httprequest.files.getlist("photos")
+        if not text and not any((f.filename or "").strip() for f in files):
+            errors.append(env._("Write a message or add a photo."))
+        if errors:
+            raise common.FormError(errors)
+        try:
+            photos = image_upload.prepare(env, files)
+        except UserError as error:
+            raise common.FormError(error.args[0]) from error
+        attachments = common.attach_photos(ticket_sudo, photos, for_message=True)
+        # sudo: residents may not post on complaints through the ORM; the author is
+        # the resident, the complaint is theirs (checked by _kel_own_ticket).
+        ticket_sudo.message_post(
+            body=plaintext2html(text) if text else "",
+            author_id=env.user.partner_id.id,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+            attachment_ids=attachments.ids,
+        )
+        return "balas"
+
+    @http.route(
+        "/my/pengaduan/<int:ticket_id>/nilai",
+        type="http",
+        auth="user",
+        website=True,
+        multilang=False,
+        methods=["POST"],
+        csrf=False,
+    )
+    def portal_pengaduan_rate(self, ticket_id, **post):
+        return self._kel_post_action(ticket_id, post, self._kel_rate)
+
+    def _kel_rate(self, ticket_sudo, post):
+        env = request.env
+        errors = []
+        if not self._kel_is_reporter(ticket_sudo) or ticket_sudo.kel_state != "done":
+            raise common.FormError(
+                env._("Only the reporter can rate a complaint marked Selesai.")
+            )
+        rating = (post.get("rating") or "").strip()
+        if rating not in ("1", "2", "3", "4", "5"):
+            errors.append(env._("Choose a rating from 1 to 5."))
+        comment = common.text_field(
+            post, "rating_comment", env._("Comment"), RATING_COMMENT_MAX, False, errors
+        )
+        if errors:
+            raise common.FormError(errors)
+        # sudo: residents cannot write complaints; only the reporter's own rating
+        # fields are written, on their own complaint marked Selesai.
+        ticket_sudo.write({"rating": rating, "rating_comment": comment or False})
+        ticket_sudo.message_post(
+            body=plaintext2html(
+                env._(
+                    "The reporter confirmed the result and rated the handling "
+                    "%(rating)s/5.",
+                    rating=rating,
+                )
+                + (f"\n{comment}" if comment else "")
+            ),
+            author_id=env.user.partner_id.id,
+            message_type="comment",
+            subtype_xmlid="mail.mt_note",
+        )
+        return "nilai"
+
+    @http.route(
+        "/my/pengaduan/<int:ticket_id>/sengketa",
+        type="http",
+        auth="user",
+        website=True,
+        multilang=False,
+        methods=["POST"],
+        csrf=False,
+    )
+    def portal_pengaduan_dispute(self, ticket_id, **post):
+        return self._kel_post_action(ticket_id, post, self._kel_dispute)
+
+    def _kel_dispute(self, ticket_sudo, post):
+        env = request.env
+        errors = []
+        reason = common.text_field(
+            post, "dispute_reason", env._("Reason"), common.REASON_MAX, True, errors
+        )
+        if errors:
+            raise common.FormError(errors)
+        try:
+            # As the resident: action_dispute checks the reporter and the window.
+            ticket_sudo.sudo(False).action_dispute(reason)
+        except (UserError, AccessError) as error:
+            raise common.FormError(error.args[0]) from error
+        return "sengketa"

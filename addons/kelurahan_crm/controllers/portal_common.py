@@ -1,0 +1,493 @@
+# Copyright 2026 Kelurahan CRM contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Shared pieces of the resident portal: language, CSRF, the complaint form (parse and
+validate before anything is written), the status timeline shown to residents and the
+public. Every function reading complaints with sudo returns only the fields listed
+in ``public_timeline`` / ``resident_view`` — never reporter data to the public."""
+
+import base64
+import re
+import time
+
+from odoo.exceptions import UserError
+from odoo.http import request
+from odoo.tools import consteq, plaintext2html
+from odoo.tools.misc import format_datetime, hmac
+
+from ..tools import image_upload
+
+PUBLIC_LANG = "id_ID"
+TITLE_MAX = 120
+DESCRIPTION_MAX = 4000
+ADDRESS_MAX = 200
+NAME_MAX = 100
+EMAIL_MAX = 254
+REPLY_MAX = 4000
+REASON_MAX = 2000
+TOKEN_MAX = 64
+NUMBER_MAX = 40
+FORM_MAX_AGE = 24 * 3600
+DEFAULT_MIN_SECONDS = 3
+EMAIL_RE = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$")
+TZ = "Asia/Jakarta"
+
+
+class FormError(Exception):
+    """Refused input: ``messages`` are shown to the resident, nothing is stored."""
+
+    def __init__(self, messages):
+        self.messages = messages if isinstance(messages, list) else [messages]
+        super().__init__("; ".join(self.messages))
+
+
+def set_public_lang():
+    """Visitors without an account get Bahasa Indonesia, whatever their browser
+    asks for, unless they picked another language with the language switcher (the
+    language is then in the URL, e.g. /en/pengaduan/lacak). Logged-in users keep
+    their own language."""
+    if not request.env.user._is_public():
+        return
+    Lang = request.env["res.lang"]
+    current = getattr(request, "lang", None)
+    path = request.httprequest.path or ""
+    if current and current.url_code and path.startswith(f"/{current.url_code}/"):
+        return
+    lang = Lang._get_data(code=PUBLIC_LANG)
+    if not lang.active:
+        return
+    request.lang = lang
+    request.update_context(lang=PUBLIC_LANG)
+    request.future_response.set_cookie("frontend_lang", PUBLIC_LANG)
+
+
+def client_address():
+    return request.httprequest.remote_addr or "unknown"
+
+
+def check_csrf(post):
+    """Validate the CSRF token of a form posted to a ``csrf=False`` route (so the
+    refusal is a clear page in the resident's language, not Odoo's bare 400)."""
+    token = post.pop("csrf_token", None)
+    if not token or not request.validate_csrf(token):
+        raise FormError(
+            request.env._(
+                "This form has expired or was not sent from this site. Open the page "
+                "again and resend it."
+            )
+        )
+
+
+def fmt_dt(value):
+    if not value:
+        return ""
+    return format_datetime(
+        request.env,
+        value,
+        tz=request.env.user.tz or TZ,
+        dt_format="d MMM yyyy HH:mm",
+    )
+
+
+def text_field(post, name, label, max_len, required=False, errors=None):
+    """A stripped text value, checked for presence and length."""
+    value = post.get(name)
+    value = value.strip() if isinstance(value, str) else ""
+    env = request.env
+    if required and not value:
+        errors.append(env._("%(field)s is required.", field=label))
+    elif len(value) > max_len:
+        errors.append(
+            env._(
+                "%(field)s is too long (at most %(max)s characters).",
+                field=label,
+                max=max_len,
+            )
+        )
+    return value
+
+
+def parse_id(value):
+    """A positive record id from a form value, or None."""
+    if isinstance(value, str):
+        value = value.strip()
+    if not value:
+        return None
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return -1
+    return number if 0 < number < 2**31 else -1
+
+
+def phone_digits(value):
+    return re.sub(r"\D", "", value or "")
+
+
+# ----------------------------------------------------------------------------
+# Complaint form
+# ----------------------------------------------------------------------------
+
+
+def portal_categories():
+    """Categories offered on the portal. sudo: visitors without an account have no
+    read access to categories; only names and ids are shown."""
+    company = request.env.company
+    return (
+        request.env["helpdesk.ticket.category"]
+        .sudo()
+        .search(
+            [
+                ("active", "=", True),
+                ("show_in_portal", "=", True),
+                ("company_id", "in", [company.id, False]),
+            ],
+            order="sequence, name",
+        )
+    )
+
+
+def portal_rws():
+    """Active RWs of the kelurahan. sudo: visitors without an account cannot read
+    RWs; only names and their RTs are shown."""
+    return (
+        request.env["kelurahan.rw"]
+        .sudo()
+        .search(
+            [("company_id", "=", request.env.company.id), ("active", "=", True)],
+            order="number",
+        )
+    )
+
+
+def keep_values(post):
+    """Values typed by the resident, shown again after a refusal."""
+    keep = (
+        "name",
+        "description",
+        "location_address",
+        "category_id",
+        "rw_id",
+        "rt_id",
+        "reporter_name",
+        "reporter_phone",
+        "partner_email",
+        "is_anonymous",
+        "is_confidential",
+    )
+    return {key: post[key][:5000] for key in keep if isinstance(post.get(key), str)}
+
+
+def sign_form(timestamp):
+    # sudo: reads the database secret to sign the form's time stamp.
+    return hmac(request.env(su=True), "kelurahan-report-form", str(timestamp))
+
+
+def form_values(is_public, values=None, errors=None):
+    now = int(time.time())
+    user = request.env.user
+    defaults = {}
+    if not is_public:
+        partner = user.partner_id
+        defaults = {
+            "reporter_phone": partner.phone or partner.mobile or "",
+        }
+    defaults.update(values or {})
+    rws = portal_rws()
+    return {
+        "page_name": "pengaduan_baru",
+        "is_public": is_public,
+        "categories": portal_categories(),
+        "rws": rws,
+        "rts": rws.rt_ids.filtered("active").sorted(
+            lambda r: (r.rw_id.number, r.number)
+        ),
+        "form": defaults,
+        "errors": errors or [],
+        "form_ts": now,
+        "form_sig": sign_form(now),
+        "max_photos": image_upload.MAX_FILES,
+        "max_mb": image_upload.MAX_BYTES // (1024 * 1024),
+        "limits": {
+            "title": TITLE_MAX,
+            "description": DESCRIPTION_MAX,
+            "address": ADDRESS_MAX,
+            "name": NAME_MAX,
+            "email": EMAIL_MAX,
+        },
+    }
+
+
+def _check_form_stamp(post, errors):
+    env = request.env
+    stamp = post.get("form_ts") or ""
+    signature = post.get("form_sig") or ""
+    if not stamp.isdigit() or not consteq(sign_form(int(stamp)), signature):
+        errors.append(
+            env._("The form was changed before sending. Open it again and resend it.")
+        )
+        return
+    age = time.time() - int(stamp)
+    # sudo: public visitors cannot read system parameters; only the delay is used.
+    minimum = (
+        request.env["ir.config_parameter"]
+        .sudo()
+        .get_param("kelurahan_crm.portal_form_min_seconds", DEFAULT_MIN_SECONDS)
+    )
+    try:
+        minimum = float(minimum)
+    except ValueError:
+        minimum = DEFAULT_MIN_SECONDS
+    if age > FORM_MAX_AGE:
+        errors.append(env._("The form has expired. Open it again and resend it."))
+    elif age < minimum:
+        errors.append(
+            env._(
+                "The form was sent too quickly. Wait a few seconds and send it again."
+            )
+        )
+
+
+def parse_report(post, files, is_public):
+    """Validate a posted complaint form. Returns ``(vals, photos)`` for
+    ``create_report``; raises ``FormError`` listing every problem."""
+    env = request.env
+    errors = []
+    _check_form_stamp(post, errors)
+    if (post.get("kel_website") or "").strip():
+        # Honeypot: a field people never see; only robots fill it in.
+        raise FormError(
+            env._("Your report could not be accepted. Please try again later.")
+        )
+    title = text_field(post, "name", env._("Short title"), TITLE_MAX, errors=errors)
+    description = text_field(
+        post, "description", env._("Description"), DESCRIPTION_MAX, True, errors
+    )
+    address = text_field(
+        post,
+        "location_address",
+        env._("Address / landmark"),
+        ADDRESS_MAX,
+        False,
+        errors,
+    )
+    vals = {
+        "description": plaintext2html(description) if description else False,
+        "name": title or (description[:60] + ("…" if len(description) > 60 else "")),
+        "location_address": address or False,
+        "is_anonymous": bool(post.get("is_anonymous")),
+        "is_confidential": bool(post.get("is_confidential")),
+    }
+    category_id = parse_id(post.get("category_id"))
+    category = portal_categories().filtered(lambda c: c.id == category_id)
+    if category_id is None:
+        errors.append(env._("Choose a category."))
+    elif not category:
+        errors.append(env._("The chosen category does not exist. Choose another one."))
+    vals["category_id"] = category.id
+    rw_id = parse_id(post.get("rw_id"))
+    rw = portal_rws().filtered(lambda r: r.id == rw_id)
+    if rw_id is None:
+        errors.append(env._("Choose your RW."))
+    elif not rw:
+        errors.append(env._("The chosen RW does not exist. Choose another one."))
+    vals["rw_id"] = rw.id
+    rt_id = parse_id(post.get("rt_id"))
+    if rt_id is not None:
+        rt = rw.rt_ids.filtered(lambda r: r.id == rt_id and r.active)
+        if not rt:
+            errors.append(env._("The chosen RT is not in the chosen RW."))
+        vals["rt_id"] = rt.id
+    _parse_position(post, vals, errors)
+    _parse_reporter(post, vals, errors, is_public)
+    if errors:
+        raise FormError(errors)
+    try:
+        photos = image_upload.prepare(env, files)
+    except UserError as error:
+        raise FormError(error.args[0]) from error
+    return vals, photos
+
+
+def _parse_position(post, vals, errors):
+    env = request.env
+    lat, lon = (
+        (post.get("latitude") or "").strip(),
+        (post.get("longitude") or "").strip(),
+    )
+    if not lat and not lon:
+        return
+    try:
+        latitude, longitude = float(lat), float(lon)
+        valid = -90 <= latitude <= 90 and -180 <= longitude <= 180
+    except ValueError:
+        valid = False
+    if not valid:
+        errors.append(
+            env._("The map position is not valid. Take the position again or clear it.")
+        )
+        return
+    vals["latitude"], vals["longitude"] = latitude, longitude
+
+
+def _parse_reporter(post, vals, errors, is_public):
+    env = request.env
+    phone = text_field(
+        post, "reporter_phone", env._("Phone / WhatsApp"), 30, False, errors
+    )
+    digits = phone_digits(phone)
+    if phone and not 8 <= len(digits) <= 15:
+        errors.append(
+            env._("The phone number must have 8 to 15 digits, e.g. 0812 3456 7890.")
+        )
+    if is_public:
+        name = text_field(
+            post, "reporter_name", env._("Your name"), NAME_MAX, True, errors
+        )
+        email = text_field(
+            post, "partner_email", env._("E-mail"), EMAIL_MAX, False, errors
+        )
+        if email and not EMAIL_RE.match(email):
+            errors.append(env._("The e-mail address is not valid."))
+        if not phone and not email:
+            errors.append(
+                env._(
+                    "Give a phone number or an e-mail address so the kelurahan can "
+                    "reach you."
+                )
+            )
+        vals.update(
+            {
+                "reporter_name": name,
+                "reporter_phone": phone or False,
+                "partner_email": email or False,
+            }
+        )
+    else:
+        partner = env.user.partner_id
+        vals.update(
+            {
+                "partner_id": partner.id,
+                "partner_name": partner.name,
+                "partner_email": partner.email or False,
+                "reporter_name": partner.name,
+                "reporter_phone": phone or False,
+            }
+        )
+
+
+def create_report(vals, photos):
+    """Create the complaint and its photos. sudo: residents and visitors have no
+    create right on complaints; every value was validated by ``parse_report``."""
+    env = request.env
+    channel = env.ref("kelurahan_crm.channel_portal", raise_if_not_found=False)
+    vals = dict(
+        vals,
+        company_id=env.company.id,
+        channel_id=channel.id if channel else False,
+        user_id=False,
+    )
+    ticket = env["helpdesk.ticket"].sudo().create(vals)
+    attach_photos(ticket, photos)
+    ticket._portal_ensure_token()
+    return ticket
+
+
+def attach_photos(ticket_sudo, photos, for_message=False):
+    """Store prepared photos on the complaint. ``for_message``: as pending
+    attachments of the current user, which ``message_post`` links to the complaint
+    (it only accepts those from portal users)."""
+    res_model, res_id = (
+        ("mail.compose.message", 0)
+        if for_message
+        else ("helpdesk.ticket", ticket_sudo.id)
+    )
+    # sudo: attachments of a complaint the caller was allowed to write on.
+    return (
+        request.env["ir.attachment"]
+        .sudo()
+        .create(
+            [
+                {
+                    "name": photo["name"],
+                    "datas": base64.b64encode(photo["raw"]),
+                    "mimetype": photo["mimetype"],
+                    "res_model": res_model,
+                    "res_id": res_id,
+                }
+                for photo in photos
+            ]
+        )
+        if photos
+        else request.env["ir.attachment"]
+    )
+
+
+# ----------------------------------------------------------------------------
+# What residents and the public see
+# ----------------------------------------------------------------------------
+
+
+def selection_label(record, fname):
+    field = record._fields[fname]
+    return dict(field._description_selection(record.env)).get(record[fname], "")
+
+
+def public_timeline(ticket_sudo):
+    """The status timeline of a complaint without any personal data: dates, stage,
+    dispositions (agency and state only), the follow-up note when done."""
+    ticket = ticket_sudo.with_context(lang=request.env.lang)
+    env = request.env
+    state = ticket.kel_state
+    steps = [
+        {
+            "key": "reported",
+            "label": env._("Received (Tgl Masuk)"),
+            "date": fmt_dt(ticket.date_reported),
+            "done": True,
+        },
+        {
+            "key": "followup",
+            "label": env._("First follow-up (Tgl TL)"),
+            "date": fmt_dt(ticket.date_followup),
+            "done": bool(ticket.date_followup),
+            "deadline": fmt_dt(ticket.deadline_followup)
+            if not ticket.date_followup
+            else "",
+        },
+    ]
+    dispositions = [
+        {
+            "agency": disposition.agency_id.name,
+            "state": selection_label(disposition, "state"),
+            "date": fmt_dt(disposition.date_sent),
+        }
+        for disposition in ticket.disposition_ids.sorted("date_sent")
+    ]
+    if state == "rejected":
+        final = {
+            "key": "rejected",
+            "label": env._("Rejected"),
+            "date": fmt_dt(ticket.date_done),
+            "done": True,
+            "note": ticket.reject_reason or "",
+        }
+    else:
+        final = {
+            "key": "done",
+            "label": env._("Done (Selesai)"),
+            "date": fmt_dt(ticket.date_done) if state == "done" else "",
+            "done": state == "done",
+            "note": ticket.followup_note if state == "done" else "",
+            "deadline": fmt_dt(ticket.deadline_resolution) if state != "done" else "",
+        }
+    return {
+        "number": ticket.number,
+        "category": ticket.category_id.name or "",
+        "rw": ticket.rw_id.name or "",
+        "stage": ticket.stage_id.name or "",
+        "state": state,
+        "is_disputed": ticket.is_disputed,
+        "steps": steps,
+        "dispositions": dispositions,
+        "final": final,
+    }
