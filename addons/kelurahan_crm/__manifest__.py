@@ -12,12 +12,18 @@
     "data": [
         "data/res_lang_data.xml",
         "security/kelurahan_crm_security.xml",
+        "views/helpdesk_ticket_kelurahan_views.xml",
+        "views/kelurahan_dashboard_views.xml",
         "views/kelurahan_crm_menus.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
+        "demo/helpdesk_ticket_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "kelurahan_crm/static/src/dashboard/*",
+        ],
         "web.assets_tests": [
             "kelurahan_crm/static/tests/tours/*.js",
         ],

@@ -1,4 +1,6 @@
 from . import (
+    test_complaint_ui,
+    test_dashboard,
     test_i18n,
     test_nik,
     test_portal_home_tour,
