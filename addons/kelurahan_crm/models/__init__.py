@@ -1,4 +1,16 @@
-from . import res_lang
-from . import kelurahan_dashboard
-from . import helpdesk_ticket_quick_report
-from . import kelurahan_demo_generator
+from . import (
+    res_lang,
+    res_company,
+    res_users,
+    kelurahan_rw,
+    kelurahan_rt,
+    kelurahan_agency,
+    kelurahan_disposition,
+    helpdesk_ticket_stage,
+    helpdesk_ticket_category,
+    helpdesk_ticket_channel,
+    helpdesk_ticket,
+    helpdesk_ticket_quick_report,
+    kelurahan_dashboard,
+    kelurahan_demo_generator,
+)
