@@ -5,6 +5,7 @@ from datetime import datetime, time, timedelta
 import pytz
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 
 OVERDUE_LIST_LIMIT = 10
 
@@ -48,6 +49,10 @@ class KelurahanDashboard(models.AbstractModel):
             complaints closed within their deadline, the overdue complaints and the
             overdue dispositions (both regardless of the period: what needs action now).
         """
+        if not self.env.user.has_group("kelurahan_crm.group_kelurahan_rw"):
+            raise AccessError(
+                self.env._("The dashboard is for the kelurahan staff only.")
+            )
         Ticket = self.env["helpdesk.ticket"]
         Ticket.check_access("read")
         date_from, date_to, start, end = self._kel_period(date_from, date_to)

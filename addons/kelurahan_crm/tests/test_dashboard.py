@@ -246,5 +246,6 @@ class TestDashboard(TransactionCase):
         self.assertEqual(result["length"], len(self.tickets))
 
 
-DASHBOARD_QUERIES = 20
-LIST_QUERIES = 10
+# Measured on Odoo 18.0 (see the branch report); a rise means a query per record.
+DASHBOARD_QUERIES = 19
+LIST_QUERIES = 8

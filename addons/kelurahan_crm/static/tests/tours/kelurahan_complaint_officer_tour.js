@@ -2,7 +2,6 @@
 // A kelurahan officer opens the complaint list, filters the overdue ones, opens one,
 // takes it and moves it to "In Progress": the follow-up date (Tgl TL) is set.
 import {registry} from "@web/core/registry";
-import {stepUtils} from "@web_tour/tour_service/tour_utils";
 
 registry.category("web_tour.tours").add("kelurahan_complaint_officer", {
     url: "/odoo/pengaduan",
@@ -59,6 +58,9 @@ registry.category("web_tour.tours").add("kelurahan_complaint_officer", {
             content: "The follow-up date (Tgl TL) is filled by the workflow",
             trigger: ".o_field_widget[name='date_followup'] input:not(:value(''))",
         },
-        ...stepUtils.saveForm(),
+        {
+            content: "The complaint is now In Progress (saved by the status bar)",
+            trigger: ".o_statusbar_status button.o_arrow_button_current:contains('In Progress')",
+        },
     ],
 });

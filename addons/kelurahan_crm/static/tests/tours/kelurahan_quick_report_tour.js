@@ -8,7 +8,7 @@ registry.category("web_tour.tours").add("kelurahan_quick_report", {
     steps: () => [
         {
             content: "The quick form is shown",
-            trigger: ".o_form_view .o_kel_quick_form",
+            trigger: ".o_kel_quick_form",
         },
         {
             content: "Reporter name",
@@ -21,13 +21,15 @@ registry.category("web_tour.tours").add("kelurahan_quick_report", {
             run: "edit 081298765432",
         },
         {
-            content: "Category",
+            content: "Category: on a phone it opens a full-screen list",
             trigger: ".o_field_widget[name='category_id'] input",
-            run: "edit Street",
+            run: "click",
         },
         {
             content: "Choose the category",
-            trigger: ".o-autocomplete--dropdown-item:contains('Street')",
+            trigger:
+                ".modal .o_kanban_record:contains('Street lighting'), " +
+                ".modal .o_data_row:contains('Street lighting')",
             run: "click",
         },
         {
