@@ -20,6 +20,7 @@
         "data/kelurahan_agency_data.xml",
         "data/helpdesk_ticket_data.xml",
         "views/helpdesk_ticket_kelurahan_views.xml",
+        "views/helpdesk_ticket_config_views.xml",
         "views/kelurahan_rw_views.xml",
         "views/kelurahan_agency_views.xml",
         "views/kelurahan_dashboard_views.xml",

@@ -10,7 +10,7 @@ from . import (
     helpdesk_ticket_category,
     helpdesk_ticket_channel,
     helpdesk_ticket,
-    helpdesk_ticket_quick_report,
+    helpdesk_ticket_screens,
     kelurahan_dashboard,
     kelurahan_demo_generator,
 )

@@ -67,8 +67,7 @@ class KelurahanDashboard(models.AbstractModel):
                 result.append(
                     {
                         "id": record.id or False,
-                        "name": record.display_name
-                        or self.env._("(not set)"),
+                        "name": record.display_name or self.env._("(not set)"),
                         "count": count,
                         "domain": period + [(groupby, "=", record.id or False)],
                     }
@@ -76,9 +75,9 @@ class KelurahanDashboard(models.AbstractModel):
             return sorted(result, key=lambda row: (-row["count"], row["name"]))
 
         states = dict(
-            self.env["helpdesk.ticket.stage"]._fields["kel_state"]._description_selection(
-                self.env
-            )
+            self.env["helpdesk.ticket.stage"]
+            ._fields["kel_state"]
+            ._description_selection(self.env)
         )
         by_state = []
         for kel_state, count in Ticket._read_group(period, ["kel_state"], ["__count"]):

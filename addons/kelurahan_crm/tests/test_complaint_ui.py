@@ -6,7 +6,7 @@ from datetime import timedelta
 from lxml import etree
 
 from odoo import fields
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, HttpCase, TransactionCase, new_test_user, tagged
 from odoo.tools.safe_eval import safe_eval
 
@@ -123,7 +123,9 @@ class TestQuickReport(ComplaintUiCase):
             form.save()  # no category: the form refuses before any write
 
     def test_portal_user_has_no_quick_form(self):
-        portal = new_test_user(self.env, login="quick_portal", groups="base.group_portal")
+        portal = new_test_user(
+            self.env, login="quick_portal", groups="base.group_portal"
+        )
         with self.assertRaises(AccessError):
             self.env["helpdesk.ticket"].with_user(portal).create(
                 {
@@ -203,6 +205,53 @@ class TestComplaintViews(ComplaintUiCase):
 
 
 @tagged("post_install", "-at_install")
+class TestDuplicatesPanel(ComplaintUiCase):
+    """The link / merge buttons of the form's duplicates panel."""
+
+    def test_link_and_merge_from_panel(self):
+        Ticket = self.env["helpdesk.ticket"].with_user(self.officer)
+        vals = {
+            "name": "Sampah menumpuk",
+            "description": "Sampah di Jl. Sawo",
+            "category_id": self.env.ref("kelurahan_crm.category_sampah").id,
+            "rw_id": self.rw02.id,
+            "rt_id": self.rw02.rt_ids[0].id,
+            "reporter_name": "Warga",
+        }
+        # create() fills the number into the dict it gets: pass copies.
+        first = Ticket.create(dict(vals))
+        second = Ticket.create(dict(vals))
+        self.assertIn(first, second.duplicate_candidate_ids)
+        arch = Ticket.get_views([(False, "form")])["views"]["form"]["arch"]
+        self.assertIn("action_kel_link_to_this", arch)
+        first.with_context(kel_ticket_id=second.id).action_kel_link_to_this()
+        self.assertEqual(second.duplicate_of_id, first)
+        self.assertEqual(first.support_count, 2)
+        self.assertNotIn(second.kel_state, ("done", "rejected"), "Linked stays open")
+        third = Ticket.create(dict(vals))
+        first.with_context(kel_ticket_id=third.id).action_kel_merge_into_this()
+        self.assertEqual(third.duplicate_of_id, first)
+        self.assertEqual(third.kel_state, "rejected")
+        self.assertEqual(first.support_count, 3)
+
+    def test_panel_button_without_complaint_refused(self):
+        ticket = (
+            self.env["helpdesk.ticket"]
+            .with_user(self.officer)
+            .create(
+                {
+                    "name": "x",
+                    "description": "x",
+                    "category_id": self.category.id,
+                    "rw_id": self.rw01.id,
+                }
+            )
+        )
+        with self.assertRaises(UserError):
+            ticket.action_kel_link_to_this()
+
+
+@tagged("post_install", "-at_install")
 class TestComplaintTours(HttpCase):
     """Officer and RW flows in Chromium."""
 
@@ -252,7 +301,9 @@ class TestComplaintTours(HttpCase):
             [("reporter_name", "=", "Ibu Tour Ponsel")]
         )
         self.assertEqual(len(ticket), 1)
-        self.assertEqual(ticket.channel_id, self.env.ref("kelurahan_crm.channel_balai_rw"))
+        self.assertEqual(
+            ticket.channel_id, self.env.ref("kelurahan_crm.channel_balai_rw")
+        )
         self.assertEqual(ticket.rw_id, self.env.ref("kelurahan_crm.rw_01"))
 
     def test_dashboard_loads(self):

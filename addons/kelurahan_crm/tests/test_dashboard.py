@@ -181,15 +181,11 @@ class TestDashboard(TransactionCase):
         overdue = self.tickets.filtered("is_overdue")
         self.assertIn(self.tickets[-1], overdue)
         self.assertEqual(data["overdue_count"], len(overdue))
-        self.assertEqual(
-            {row["id"] for row in data["overdue"]}, set(overdue.ids[:10])
-        )
+        self.assertEqual({row["id"] for row in data["overdue"]}, set(overdue.ids[:10]))
         # The complaint 45 days old is overdue but outside the period: still listed.
         self.assertIn(self.tickets[-1].id, {row["id"] for row in data["overdue"]})
         self.assertEqual(data["late_disposition_count"], 1)
-        self.assertEqual(
-            data["late_dispositions"][0]["ticket_id"], self.tickets[1].id
-        )
+        self.assertEqual(data["late_dispositions"][0]["ticket_id"], self.tickets[1].id)
 
     def test_custom_period(self):
         today = fields.Date.context_today(self.officer)
@@ -213,7 +209,9 @@ class TestDashboard(TransactionCase):
         self.assertEqual({row["id"] for row in data["by_rw"]}, {self.rw1.id})
 
     def test_portal_user_refused(self):
-        portal = new_test_user(self.env, login="dash_portal", groups="base.group_portal")
+        portal = new_test_user(
+            self.env, login="dash_portal", groups="base.group_portal"
+        )
         with self.assertRaises(AccessError):
             self.env["kelurahan.dashboard"].with_user(portal).get_dashboard_data()
 

@@ -3,13 +3,14 @@
 import base64
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 from odoo.tools.mimetypes import guess_mimetype
 
 
 class HelpdeskTicket(models.Model):
-    """The RW post's quick form (Lapor Cepat): its entry action and photo upload.
-
-    Kept apart from helpdesk_ticket.py because it only serves that screen.
+    """What the complaint screens need beyond the model: the RW post's quick form
+    (Lapor Cepat) entry action and photo upload, and the buttons of the duplicates
+    panel. Kept apart from helpdesk_ticket.py because it only serves the screens.
     """
 
     _inherit = "helpdesk.ticket"
@@ -20,6 +21,16 @@ class HelpdeskTicket(models.Model):
         inverse="_inverse_kel_photo",
         help="Taken with the phone camera; kept as an attachment of the complaint.",
     )
+
+    @api.depends("number", "name")
+    def _compute_display_name(self):
+        """A complaint being entered has no number yet: show its subject, not
+        helpdesk_mgmt's "/ - False"."""
+        res = super()._compute_display_name()
+        for ticket in self:
+            if not ticket.id or not ticket.number or ticket.number == "/":
+                ticket.display_name = ticket.name or self.env._("New complaint")
+        return res
 
     def _compute_kel_photo(self):
         self.kel_photo = False
@@ -56,9 +67,7 @@ class HelpdeskTicket(models.Model):
                 [("company_id", "=", self.env.company.id)]
             )
         else:
-            rws = user.kel_rw_ids.filtered(
-                lambda rw: rw.company_id == self.env.company
-            )
+            rws = user.kel_rw_ids.filtered(lambda rw: rw.company_id == self.env.company)
         channel = self.env.ref(
             "kelurahan_crm.channel_balai_rw", raise_if_not_found=False
         )
@@ -68,3 +77,23 @@ class HelpdeskTicket(models.Model):
             "kel_rw_ids": rws.ids,
         }
         return action
+
+    def _kel_ticket_from_context(self):
+        """The complaint whose duplicates panel the button was clicked in."""
+        ticket = self.browse(self.env.context.get("kel_ticket_id"))
+        if not ticket.exists():
+            raise UserError(self.env._("Open the complaint again and retry."))
+        return ticket
+
+    def action_kel_link_to_this(self):
+        """Duplicates panel: the open complaint reports the same thing as this
+        candidate; it counts as support (dukungan) for it and stays open."""
+        self.ensure_one()
+        self._kel_ticket_from_context().action_kel_link_duplicate(self)
+        return True
+
+    def action_kel_merge_into_this(self):
+        """Duplicates panel: close the open complaint as a duplicate of this one."""
+        self.ensure_one()
+        self._kel_ticket_from_context().action_kel_merge_into(self)
+        return True
