@@ -7,10 +7,14 @@ seed makes every demo database tell the same story; dates are relative to today 
 dashboard always shows the last six months.
 """
 
+import logging
 import random
+import time
 from datetime import timedelta
 
 from odoo import api, fields, models
+
+_logger = logging.getLogger(__name__)
 
 SEED = 20260601
 MONTHS_BACK_DAYS = 182
@@ -560,6 +564,7 @@ class KelurahanDemoGenerator(models.AbstractModel):
         dispositions, duplicates (dukungan), overdue, anonymous and confidential ones,
         plus their duplicates. Deterministic for a given seed and install date.
         Returns the number of complaints created."""
+        started = time.monotonic()
         factory = ComplaintFactory(self.env, seed)
         Ticket = self.env["helpdesk.ticket"].with_context(
             tracking_disable=True,
@@ -600,4 +605,9 @@ class KelurahanDemoGenerator(models.AbstractModel):
                     "date_done": False,
                 }
             )
+        _logger.info(
+            "Demo: %s complaints generated in %.1f s",
+            len(tickets) + len(duplicates),
+            time.monotonic() - started,
+        )
         return len(tickets) + len(duplicates)

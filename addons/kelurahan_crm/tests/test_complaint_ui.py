@@ -205,6 +205,88 @@ class TestComplaintViews(ComplaintUiCase):
 
 
 @tagged("post_install", "-at_install")
+class TestMenus(ComplaintUiCase):
+    """Each role sees the Kelurahan menus it needs, and one complaint app only."""
+
+    def _visible(self, user):
+        Menu = self.env["ir.ui.menu"].with_user(user)
+        visible = Menu.browse(Menu._visible_menu_ids())
+        return {m.get_external_id()[m.id] for m in visible}
+
+    def test_menus_per_role(self):
+        common = {
+            "kelurahan_crm.kelurahan_root_menu",
+            "kelurahan_crm.kelurahan_complaint_all_menu",
+            "kelurahan_crm.kelurahan_complaint_open_menu",
+            "kelurahan_crm.kelurahan_complaint_overdue_menu",
+            "kelurahan_crm.kelurahan_complaint_quick_menu",
+            "kelurahan_crm.kelurahan_dashboard_menu",
+        }
+        for user in (self.rw_user, self.officer):
+            visible = self._visible(user)
+            self.assertLessEqual(common, visible)
+            self.assertNotIn("kelurahan_crm.kelurahan_config_menu", visible)
+            self.assertNotIn("helpdesk_mgmt.helpdesk_ticket_main_menu", visible)
+        admin = new_test_user(
+            self.env, login="menu_admin", groups="kelurahan_crm.group_kelurahan_admin"
+        )
+        visible = self._visible(admin)
+        for xmlid in (
+            "kelurahan_config_menu",
+            "kelurahan_config_category_menu",
+            "kelurahan_config_channel_menu",
+            "kelurahan_config_stage_menu",
+            "kelurahan_config_rw_menu",
+            "kelurahan_config_agency_menu",
+            "kelurahan_config_calendar_menu",
+        ):
+            self.assertIn(f"kelurahan_crm.{xmlid}", visible)
+
+    def test_menu_names_in_indonesian(self):
+        Menu = self.env["ir.ui.menu"].with_context(lang="id_ID")
+        names = {
+            "kelurahan_complaint_menu": "Pengaduan",
+            "kelurahan_complaint_all_menu": "Semua",
+            "kelurahan_complaint_open_menu": "Perlu Tindak Lanjut",
+            "kelurahan_complaint_overdue_menu": "Terlambat",
+            "kelurahan_dashboard_menu": "Dasbor",
+            "kelurahan_config_menu": "Konfigurasi",
+            "kelurahan_config_category_menu": "Kategori",
+            "kelurahan_config_channel_menu": "Kanal",
+            "kelurahan_config_stage_menu": "Tahapan",
+            "kelurahan_config_rw_menu": "RW/RT",
+            "kelurahan_config_agency_menu": "Instansi",
+            "kelurahan_config_calendar_menu": "Kalender",
+            "kelurahan_complaint_quick_menu": "Lapor Cepat (RW)",
+        }
+        for xmlid, name in names.items():
+            menu = Menu.browse(self.env.ref(f"kelurahan_crm.{xmlid}").id)
+            self.assertEqual(menu.name, name)
+
+    def test_config_views_load(self):
+        admin = new_test_user(
+            self.env, login="cfg_admin", groups="kelurahan_crm.group_kelurahan_admin"
+        )
+        for model in (
+            "kelurahan.rw",
+            "kelurahan.agency",
+            "helpdesk.ticket.category",
+            "helpdesk.ticket.channel",
+            "helpdesk.ticket.stage",
+        ):
+            views = (
+                self.env[model]
+                .with_user(admin)
+                .get_views([(False, "list"), (False, "form")])
+            )
+            self.assertIn("<form", views["views"]["form"]["arch"])
+        arch = self.env["helpdesk.ticket.category"].get_views([(False, "form")])[
+            "views"
+        ]["form"]["arch"]
+        self.assertIn('name="followup_days"', arch)
+
+
+@tagged("post_install", "-at_install")
 class TestDuplicatesPanel(ComplaintUiCase):
     """The link / merge buttons of the form's duplicates panel."""
 
