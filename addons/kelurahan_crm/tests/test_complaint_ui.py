@@ -182,6 +182,33 @@ class TestComplaintViews(ComplaintUiCase):
         done = Ticket.search(filters["state_done"])
         self.assertEqual(set(done.mapped("kel_state")), {"done"})
 
+    def test_dates_editable_by_lurah_only(self):
+        """Officers see the dates read-only on an existing complaint (the model
+        refuses their corrections); the Lurah may correct them."""
+        ticket = self.env["helpdesk.ticket"].create(
+            {
+                "name": "Jalan berlubang",
+                "description": "Lubang",
+                "category_id": self.category.id,
+                "rw_id": self.rw01.id,
+                "date_reported": fields.Datetime.now() - timedelta(days=3),
+            }
+        )
+        form = Form(ticket.with_user(self.officer))
+        for name in ("date_reported", "date_followup", "date_done"):
+            self.assertTrue(form._get_modifier(name, "readonly"), name)
+        lurah = new_test_user(
+            self.env,
+            login="ui_lurah",
+            groups="kelurahan_crm.group_kelurahan_lurah",
+            tz="Asia/Jakarta",
+        )
+        form = Form(ticket.with_user(lurah))
+        form.date_reported = fields.Datetime.now() - timedelta(days=4)
+        form.save()
+        new = Form(self.env["helpdesk.ticket"].with_user(self.officer))
+        self.assertFalse(new._get_modifier("date_reported", "readonly"))
+
     def test_form_shows_timeline_for_officer(self):
         ticket = (
             self.env["helpdesk.ticket"]

@@ -56,7 +56,7 @@ registry.category("web_tour.tours").add("kelurahan_complaint_officer", {
         },
         {
             content: "The follow-up date (Tgl TL) is filled by the workflow",
-            trigger: ".o_field_widget[name='date_followup'] input:not(:value(''))",
+            trigger: ".o_field_widget[name='date_followup']:contains('/')",
         },
         {
             content: "The complaint is now In Progress (saved by the status bar)",
