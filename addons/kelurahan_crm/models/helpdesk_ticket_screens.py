@@ -15,6 +15,12 @@ class HelpdeskTicket(models.Model):
 
     _inherit = "helpdesk.ticket"
 
+    # Pivot, graph and grouped lists: the meaningful total of durations is the mean.
+    response_hours = fields.Float(aggregator="avg")
+    response_days = fields.Float(aggregator="avg")
+    resolution_hours = fields.Float(aggregator="avg")
+    resolution_days = fields.Float(aggregator="avg")
+
     kel_photo = fields.Binary(
         string="Photo",
         compute="_compute_kel_photo",

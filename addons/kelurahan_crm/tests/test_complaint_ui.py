@@ -209,6 +209,12 @@ class TestComplaintViews(ComplaintUiCase):
         new = Form(self.env["helpdesk.ticket"].with_user(self.officer))
         self.assertFalse(new._get_modifier("date_reported", "readonly"))
 
+    def test_durations_average_in_reports(self):
+        Ticket = self.env["helpdesk.ticket"]
+        for name in ("response_days", "resolution_days", "response_hours"):
+            self.assertEqual(Ticket._fields[name].aggregator, "avg")
+            self.assertTrue(Ticket._fields[name].store)
+
     def test_form_shows_timeline_for_officer(self):
         ticket = (
             self.env["helpdesk.ticket"]
