@@ -19,17 +19,26 @@
         "data/helpdesk_ticket_channel_data.xml",
         "data/kelurahan_agency_data.xml",
         "data/helpdesk_ticket_data.xml",
+        "views/helpdesk_ticket_kelurahan_views.xml",
+        "views/helpdesk_ticket_config_views.xml",
+        "views/kelurahan_rw_views.xml",
+        "views/kelurahan_agency_views.xml",
+        "views/kelurahan_dashboard_views.xml",
         "views/kelurahan_crm_menus.xml",
         "views/helpdesk_ticket_portal_templates.xml",
     ],
     "demo": [
         "demo/kelurahan_rw_demo.xml",
         "demo/res_users_demo.xml",
+        "demo/helpdesk_ticket_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [
             "kelurahan_crm/static/src/js/kelurahan_portal.js",
             "kelurahan_crm/static/src/scss/kelurahan_portal.scss",
+        ],
+        "web.assets_backend": [
+            "kelurahan_crm/static/src/dashboard/*",
         ],
         "web.assets_tests": [
             "kelurahan_crm/static/tests/tours/*.js",

@@ -1,15 +1,16 @@
-from . import (
-    res_lang,
-    res_company,
-    res_config_settings,
-    res_users,
-    kelurahan_rw,
-    kelurahan_rt,
-    kelurahan_agency,
-    kelurahan_disposition,
-    helpdesk_ticket_stage,
-    helpdesk_ticket_category,
-    helpdesk_ticket_channel,
-    helpdesk_ticket,
-    kelurahan_portal_throttle,
-)
+from . import helpdesk_ticket
+from . import helpdesk_ticket_category
+from . import helpdesk_ticket_channel
+from . import helpdesk_ticket_screens
+from . import helpdesk_ticket_stage
+from . import kelurahan_agency
+from . import kelurahan_dashboard
+from . import kelurahan_demo_generator
+from . import kelurahan_disposition
+from . import kelurahan_portal_throttle
+from . import kelurahan_rt
+from . import kelurahan_rw
+from . import res_company
+from . import res_config_settings
+from . import res_lang
+from . import res_users

@@ -4,7 +4,10 @@ from . import test_complaint_number
 from . import test_complaint_reporter
 from . import test_complaint_security
 from . import test_complaint_sla
+from . import test_complaint_ui
 from . import test_complaint_workflow
+from . import test_dashboard
+from . import test_demo_data
 from . import test_disposition
 from . import test_duplicates
 from . import test_i18n

@@ -1,0 +1,177 @@
+# Copyright 2026 Kelurahan CRM contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import datetime, time, timedelta
+
+import pytz
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError
+
+OVERDUE_LIST_LIMIT = 10
+
+
+class KelurahanDashboard(models.AbstractModel):
+    """Figures of the kelurahan dashboard ("Dasbor"), in one call.
+
+    Everything is read as the calling user: record rules apply, so a Petugas RW sees
+    the figures of their own RW only. Counts come from `_read_group` (one GROUP BY
+    query per dimension) so the dashboard stays fast with many complaints.
+    """
+
+    _name = "kelurahan.dashboard"
+    _description = "Kelurahan dashboard figures"
+
+    @api.model
+    def _kel_period(self, date_from=None, date_to=None):
+        """Return the UTC datetime bounds [start, end) of the period of local dates
+        `date_from`..`date_to` (inclusive), default: the last 30 days."""
+        today = fields.Date.context_today(self)
+        date_to = fields.Date.to_date(date_to) or today
+        date_from = fields.Date.to_date(date_from) or date_to - timedelta(days=29)
+        if date_from > date_to:
+            date_from, date_to = date_to, date_from
+        start = datetime.combine(date_from, time.min)
+        end = datetime.combine(date_to + timedelta(days=1), time.min)
+        tz_name = self.env.context.get("tz") or self.env.user.tz
+        if tz_name:
+            tz = pytz.timezone(tz_name)
+            start = tz.localize(start).astimezone(pytz.utc).replace(tzinfo=None)
+            end = tz.localize(end).astimezone(pytz.utc).replace(tzinfo=None)
+        return date_from, date_to, start, end
+
+    @api.model
+    def get_dashboard_data(self, date_from=None, date_to=None):
+        """All figures of the dashboard for complaints reported in the period.
+
+        :return: dict with the period, totals, counts per status/category/RW/channel
+            (each entry carries the domain that opens the matching complaints), the
+            average time to the first follow-up (Tgl TL), the share of finished
+            complaints closed within their deadline, the overdue complaints and the
+            overdue dispositions (both regardless of the period: what needs action now).
+        """
+        if not self.env.user.has_group("kelurahan_crm.group_kelurahan_rw"):
+            raise AccessError(
+                self.env._("The dashboard is for the kelurahan staff only.")
+            )
+        Ticket = self.env["helpdesk.ticket"]
+        Ticket.check_access("read")
+        date_from, date_to, start, end = self._kel_period(date_from, date_to)
+        period = [
+            ("date_reported", ">=", fields.Datetime.to_string(start)),
+            ("date_reported", "<", fields.Datetime.to_string(end)),
+        ]
+
+        def rows(groupby):
+            result = []
+            for record, count in Ticket._read_group(period, [groupby], ["__count"]):
+                result.append(
+                    {
+                        "id": record.id or False,
+                        "name": record.display_name or self.env._("(not set)"),
+                        "count": count,
+                        "domain": period + [(groupby, "=", record.id or False)],
+                    }
+                )
+            return sorted(result, key=lambda row: (-row["count"], row["name"]))
+
+        states = dict(
+            self.env["helpdesk.ticket.stage"]
+            ._fields["kel_state"]
+            ._description_selection(self.env)
+        )
+        by_state = []
+        for kel_state, count in Ticket._read_group(period, ["kel_state"], ["__count"]):
+            by_state.append(
+                {
+                    "id": kel_state or False,
+                    "name": states.get(kel_state) or self.env._("(not set)"),
+                    "count": count,
+                    "domain": period + [("kel_state", "=", kel_state or False)],
+                }
+            )
+        order = list(states)
+        by_state.sort(key=lambda r: order.index(r["id"]) if r["id"] in order else 99)
+
+        total = sum(row["count"] for row in by_state)
+        [[avg_response_days, avg_response_hours]] = Ticket._read_group(
+            period + [("date_followup", "!=", False)],
+            [],
+            ["response_days:avg", "response_hours:avg"],
+        )
+        within = dict(
+            Ticket._read_group(
+                period + [("kel_state", "=", "done")],
+                ["is_within_deadline"],
+                ["__count"],
+            )
+        )
+        done = sum(within.values())
+        pct_within = round(100.0 * within.get(True, 0) / done, 1) if done else None
+
+        overdue_domain = [("is_overdue", "=", True)]
+        overdue_count = Ticket.search_count(overdue_domain)
+        overdue = [
+            {
+                "id": ticket.id,
+                "number": ticket.number,
+                "name": ticket.name,
+                "category": ticket.category_id.display_name or "",
+                "rw": ticket.rw_id.display_name or "",
+                "state": states.get(ticket.kel_state, ""),
+                "deadline": fields.Datetime.to_string(
+                    ticket.deadline_followup
+                    if not ticket.date_followup
+                    else ticket.deadline_resolution
+                ),
+            }
+            for ticket in Ticket.search(
+                overdue_domain,
+                order="date_reported asc, id asc",
+                limit=OVERDUE_LIST_LIMIT,
+            )
+        ]
+
+        Disposition = self.env["kelurahan.disposition"]
+        now = fields.Datetime.now()
+        late_dispo_domain = [("date_done", "=", False), ("date_due", "<", now)]
+        late_dispositions = []
+        late_dispo_count = 0
+        if Disposition.has_access("read"):
+            late_dispo_count = Disposition.search_count(late_dispo_domain)
+            late_dispositions = [
+                {
+                    "id": dispo.id,
+                    "ticket_id": dispo.ticket_id.id,
+                    "ticket_number": dispo.ticket_id.number,
+                    "agency": dispo.agency_id.display_name or "",
+                    "date_sent": fields.Datetime.to_string(dispo.date_sent),
+                    "date_due": fields.Datetime.to_string(dispo.date_due),
+                }
+                for dispo in Disposition.search(
+                    late_dispo_domain, order="date_due asc, id asc", limit=10
+                )
+            ]
+
+        return {
+            "date_from": fields.Date.to_string(date_from),
+            "date_to": fields.Date.to_string(date_to),
+            "now": fields.Datetime.to_string(now),
+            "period_domain": period,
+            "total": total,
+            "done": done,
+            "open": sum(
+                r["count"] for r in by_state if r["id"] not in ("done", "rejected")
+            ),
+            "by_state": by_state,
+            "by_category": rows("category_id"),
+            "by_rw": rows("rw_id"),
+            "by_channel": rows("channel_id"),
+            "avg_response_days": round(avg_response_days or 0.0, 1),
+            "avg_response_hours": round(avg_response_hours or 0.0, 1),
+            "pct_within_deadline": pct_within,
+            "overdue_count": overdue_count,
+            "overdue_domain": overdue_domain,
+            "overdue": overdue,
+            "late_disposition_count": late_dispo_count,
+            "late_dispositions": late_dispositions,
+        }

@@ -1,0 +1,84 @@
+# Copyright 2026 Kelurahan CRM contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
+from odoo import fields
+from odoo.tests import TransactionCase, tagged
+
+NO_MAIL = {
+    "tracking_disable": True,
+    "mail_create_nolog": True,
+    "mail_notrack": True,
+    "kel_no_notify": True,
+}
+
+
+@tagged("post_install", "-at_install")
+class TestDemoData(TransactionCase):
+    """The Kalisari demo tells a believable six-month story (demo databases only)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        company = cls.env.ref("base.main_company")
+        cls.tickets = cls.env["helpdesk.ticket"].search(
+            [("company_id", "=", company.id), ("number", "=like", "ADU/%")]
+        )
+
+    def test_volume_period_and_states(self):
+        self.assertGreaterEqual(len(self.tickets), 280)
+        now = fields.Datetime.now()
+        oldest = min(self.tickets.mapped("date_reported"))
+        self.assertGreater(oldest, now - timedelta(days=190))
+        self.assertLess(oldest, now - timedelta(days=120), "spans about six months")
+        self.assertTrue(all(t.date_reported <= now for t in self.tickets))
+        states = set(self.tickets.mapped("kel_state"))
+        self.assertEqual(
+            states, {"new", "verify", "dispatch", "progress", "done", "rejected"}
+        )
+        self.assertEqual(len(set(self.tickets.mapped("rw_id"))), 10)
+        self.assertEqual(len(set(self.tickets.mapped("category_id"))), 10)
+        self.assertGreaterEqual(len(set(self.tickets.mapped("channel_id"))), 8)
+
+    def test_special_cases_present(self):
+        tickets = self.tickets
+        self.assertTrue(tickets.filtered("is_overdue"))
+        self.assertTrue(tickets.filtered("is_anonymous"))
+        self.assertTrue(tickets.filtered("is_confidential"))
+        self.assertTrue(tickets.filtered("is_disputed"))
+        self.assertTrue(tickets.filtered(lambda t: t.support_count > 1))
+        self.assertTrue(tickets.filtered("duplicate_of_id"))
+        self.assertTrue(tickets.filtered("rating"))
+        dispositions = tickets.disposition_ids
+        self.assertTrue(dispositions.filtered("date_done"))
+        self.assertTrue(
+            dispositions.filtered(
+                lambda d: not d.date_done and d.date_due < fields.Datetime.now()
+            ),
+            "some dispositions are overdue for the dashboard",
+        )
+        done = tickets.filtered(lambda t: t.kel_state == "done")
+        self.assertTrue(all(done.mapped("followup_note")))
+        self.assertTrue(done.filtered("is_within_deadline"))
+        self.assertTrue(done.filtered(lambda t: not t.is_within_deadline))
+
+    def test_dates_are_consistent(self):
+        for ticket in self.tickets:
+            if ticket.date_followup:
+                self.assertGreaterEqual(ticket.date_followup, ticket.date_reported)
+            if ticket.date_done:
+                self.assertGreaterEqual(ticket.date_done, ticket.date_followup)
+
+    def test_generator_is_deterministic(self):
+        generator = self.env["kelurahan.demo.generator"].with_context(**NO_MAIL)
+        Ticket = self.env["helpdesk.ticket"]
+
+        def run():
+            before = Ticket.search([]).ids
+            generator._generate_complaints(count=15, seed=7)
+            new = Ticket.search([("id", "not in", before)], order="id")
+            return [(t.name, t.category_id.id, t.rw_id.id, t.kel_state) for t in new]
+
+        first = run()
+        self.assertGreaterEqual(len(first), 15)
+        self.assertEqual(run(), first)
