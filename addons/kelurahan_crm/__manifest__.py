@@ -12,12 +12,30 @@
     "data": [
         "data/res_lang_data.xml",
         "security/kelurahan_crm_security.xml",
+        "security/ir.model.access.csv",
+        "security/kelurahan_service_security.xml",
+        "data/kelurahan_service_config_data.xml",
+        "data/kelurahan_service_data.xml",
+        "report/kelurahan_letter_report.xml",
+        "views/kelurahan_service_views.xml",
+        "views/kelurahan_counter_views.xml",
+        "views/kelurahan_service_request_views.xml",
+        "views/kelurahan_letter_views.xml",
+        "views/kelurahan_queue_views.xml",
+        "views/kelurahan_portal_templates.xml",
+        "views/kelurahan_public_templates.xml",
         "views/kelurahan_crm_menus.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
+        "demo/kelurahan_service_demo.xml",
     ],
-    "external_dependencies": {"python": ["scipy", "numpy", "polib"]},
+    "assets": {
+        "web.assets_tests": [
+            "kelurahan_crm/static/tests/tours/*.js",
+        ],
+    },
+    "external_dependencies": {"python": ["scipy", "numpy", "polib", "qrcode"]},
     "application": True,
     "installable": True,
 }

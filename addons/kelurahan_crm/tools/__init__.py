@@ -1,1 +1,1 @@
-from . import nik, stats
+from . import files, nik, stats
