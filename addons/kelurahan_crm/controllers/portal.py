@@ -177,7 +177,7 @@ class KelurahanPortal(CustomerPortal):
             return request.redirect("/my")
         document = record.document_ids.filtered(lambda d: d.id == document_id)
         if not document:
-            return request.not_found()
+            raise request.not_found()
         data = base64.b64decode(document.datas)
         return request.make_response(
             data,

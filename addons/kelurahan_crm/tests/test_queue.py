@@ -1,14 +1,16 @@
 # Copyright 2026 Kelurahan CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import datetime
+import random
 import threading
+import time
 from unittest.mock import patch
 
+import psycopg2
 from freezegun import freeze_time
 
 from odoo import SUPERUSER_ID, api, fields
 from odoo.exceptions import AccessError, UserError
-from odoo.service.model import retrying
 from odoo.tests import HttpCase, TransactionCase, tagged
 
 from odoo.addons.kelurahan_crm.models.kelurahan_queue_ticket import (
@@ -252,14 +254,23 @@ class TestQueueConcurrency(TransactionCase):
                         env["res.partner"].browse(partner_id)
                     )
 
-                try:
-                    # As an HTTP request does: retried on serialisation failures.
-                    retrying(attempt, env)
-                    cr.commit()
-                    results.append("booked")
-                except UserError:
-                    cr.rollback()
-                    results.append("full")
+                # As Odoo's request retry does: on a serialisation failure, roll
+                # back and try again on fresh data (a few times, with jitter).
+                for _try in range(20):
+                    try:
+                        attempt()
+                        cr.commit()
+                        results.append("booked")
+                        return
+                    except UserError:
+                        cr.rollback()
+                        results.append("full")
+                        return
+                    except psycopg2.errors.SerializationFailure:
+                        cr.rollback()
+                        env.invalidate_all(flush=False)
+                        time.sleep(random.uniform(0.01, 0.2))
+                results.append("gave up")
 
         threads = [threading.Thread(target=book, args=(pid,)) for pid in ids[2]]
         try:
