@@ -1,6 +1,7 @@
 # Copyright 2026 Kelurahan CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Residents' side: service requests (/my/permohonan) and queue bookings (/my/antrian)."""
+"""Residents' side: service requests (/my/permohonan) and queue bookings
+(/my/antrian)."""
 
 import base64
 
@@ -85,6 +86,8 @@ class KelurahanPortal(CustomerPortal):
             service=service,
             form=kw,
             error=kw.get("error"),
+            # sudo: the list of RWs is public information of the office.
+            rws=request.env["kelurahan.rw"].sudo().search([]),
             partner=request.env.user.partner_id,
         )
         return request.render("kelurahan_crm.portal_request_new", values)
@@ -115,6 +118,16 @@ class KelurahanPortal(CustomerPortal):
             "purpose": post.get("purpose"),
             "partner_id": request.env.user.partner_id.id,
         }
+        # sudo: the list of RWs is public information of the office.
+        rw_id = post.get("rw_id") or ""
+        rw = (
+            request.env["kelurahan.rw"]
+            .sudo()
+            .browse(int(rw_id) if rw_id.isdigit() else [])
+            .exists()
+        )
+        if rw:
+            values["rw_id"] = rw.id
         uploads = _uploads(request.httprequest.files)
         try:
             # sudo: residents cannot create requests directly; everything was
@@ -252,8 +265,14 @@ class KelurahanPortal(CustomerPortal):
     )
     def portal_queue_book(self, slot_id=None, **kw):
         # sudo: residents book through _kel_book, which locks and checks capacity.
-        slot = request.env["kelurahan.queue.slot"].sudo().browse(int(slot_id or 0))
-        if not slot.exists():
+        slot_id = slot_id or ""
+        slot = (
+            request.env["kelurahan.queue.slot"]
+            .sudo()
+            .browse(int(slot_id) if slot_id.isdigit() else [])
+            .exists()
+        )
+        if not slot:
             return self.portal_my_queue(error=request.env._("Choose a time slot."))
         try:
             ticket = slot._kel_book(request.env.user.partner_id)

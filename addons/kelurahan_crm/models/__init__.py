@@ -1,10 +1,22 @@
-from . import res_lang
-from . import kelurahan_service
-from . import kelurahan_service_requirement
-from . import kelurahan_counter
-from . import kelurahan_service_request
-from . import kelurahan_service_document
-from . import kelurahan_letter
-from . import kelurahan_queue_slot
-from . import kelurahan_queue_ticket
-from . import kelurahan_demo
+from . import (
+    res_lang,
+    res_company,
+    res_users,
+    kelurahan_rw,
+    kelurahan_rt,
+    kelurahan_agency,
+    kelurahan_disposition,
+    helpdesk_ticket_stage,
+    helpdesk_ticket_category,
+    helpdesk_ticket_channel,
+    helpdesk_ticket,
+    kelurahan_service,
+    kelurahan_service_requirement,
+    kelurahan_counter,
+    kelurahan_service_request,
+    kelurahan_service_document,
+    kelurahan_letter,
+    kelurahan_queue_slot,
+    kelurahan_queue_ticket,
+    kelurahan_demo,
+)

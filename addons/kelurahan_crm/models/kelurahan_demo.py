@@ -91,6 +91,7 @@ class KelurahanDemo(models.AbstractModel):
             ["reject"],
         ]
         pdf = base64.b64encode(DEMO_PDF)
+        rws = self.env["kelurahan.rw"].search([], order="number", limit=3)
         created = Request
         for index, steps in enumerate(flows * 2):
             name, nik, partner = people[index % len(people)]
@@ -103,7 +104,8 @@ class KelurahanDemo(models.AbstractModel):
                     "applicant_address": "Jl. Swadaya RT 003/RW 01",
                     "purpose": "Persyaratan administrasi",
                     "partner_id": partner.id if partner else False,
-                    "channel": "portal" if partner else "counter",
+                    "channel": "portal" if partner else "rw_post",
+                    "rw_id": rws[index % len(rws)].id if rws else False,
                     "date_submitted": fields.Datetime.now()
                     - datetime.timedelta(days=index % 6),
                     "document_ids": [

@@ -1,13 +1,11 @@
 # Copyright 2026 Kelurahan CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import base64
-import io
 import secrets
-
-import qrcode
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+
+from ..tools import qr as kel_qr
 
 ROMAN_MONTHS = ("I II III IV V VI VII VIII IX X XI XII").split()
 DEFAULT_PATTERN = "{code}/{seq}/{office}/{month}/{year}"
@@ -31,7 +29,7 @@ class KelurahanLetter(models.Model):
 
     _name = "kelurahan.letter"
     _description = "Issued Letter"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread"]  # noqa: RUF012
     _order = "date_issued desc, id desc"
     _rec_name = "number"
 
@@ -73,7 +71,7 @@ class KelurahanLetter(models.Model):
     revoke_reason = fields.Text(tracking=True)
     date_revoked = fields.Datetime(readonly=True)
 
-    _sql_constraints = [
+    _sql_constraints = [  # noqa: RUF012
         ("number_uniq", "unique(number, company_id)", "Letter numbers are unique."),
         ("token_uniq", "unique(verify_token)", "Verification tokens are unique."),
     ]
@@ -162,10 +160,9 @@ class KelurahanLetter(models.Model):
         """PNG of the QR code of the verification address, as a data URI the PDF
         renderer embeds without fetching anything."""
         self.ensure_one()
-        image = qrcode.make(self._kel_verify_url(), border=2, box_size=6)
-        buffer = io.BytesIO()
-        image.save(buffer, format="PNG")
-        return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+        return kel_qr.data_uri(self._kel_verify_url())
 
     def action_print(self):
-        return self.env.ref("kelurahan_crm.action_report_letter").report_action(self)
+        # Our own letterhead: no prompt to configure the company document layout.
+        report = self.env.ref("kelurahan_crm.action_report_letter")
+        return report.with_context(discard_logo_check=True).report_action(self)

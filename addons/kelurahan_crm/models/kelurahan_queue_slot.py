@@ -30,7 +30,7 @@ class KelurahanQueueSlot(models.Model):
     booked_count = fields.Integer(compute="_compute_booked_count")
     available = fields.Integer(compute="_compute_booked_count")
 
-    _sql_constraints = [
+    _sql_constraints = [  # noqa: RUF012
         ("capacity_positive", "CHECK(capacity > 0)", "Capacity must be positive."),
         (
             "dates_order",

@@ -8,6 +8,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
+from ..tools import qr as kel_qr
 from .kelurahan_service import OFFICE_TZ
 
 TICKET_STATES = [
@@ -26,7 +27,7 @@ class KelurahanQueueTicket(models.Model):
 
     _name = "kelurahan.queue.ticket"
     _description = "Queue Ticket"
-    _inherit = ["portal.mixin"]
+    _inherit = ["portal.mixin"]  # noqa: RUF012
     _order = "date desc, checkin_date, id"
 
     name = fields.Char(string="Number", required=True, readonly=True, copy=False)
@@ -70,7 +71,7 @@ class KelurahanQueueTicket(models.Model):
     reminder_sent = fields.Boolean(readonly=True)
     people_ahead = fields.Integer(compute="_compute_people_ahead")
 
-    _sql_constraints = [
+    _sql_constraints = [  # noqa: RUF012
         (
             "number_uniq",
             "unique(service_id, date, sequence)",
@@ -255,10 +256,20 @@ class KelurahanQueueTicket(models.Model):
         """Hook called when visitors are served (the survey addon invites)."""
         return True
 
+    def _kel_phone_url(self):
+        """Address of the ticket page (with its access token) for the visitor's
+        phone, printed as a QR code on the ticket."""
+        self.ensure_one()
+        # sudo: printing a ticket may create its access token.
+        return self.get_base_url() + self.sudo().get_portal_url()
+
+    def _kel_phone_qr(self):
+        return kel_qr.data_uri(self._kel_phone_url(), box_size=4)
+
     def action_print(self):
-        return self.env.ref("kelurahan_crm.action_report_queue_ticket").report_action(
-            self
-        )
+        # Our own letterhead: no prompt to configure the company document layout.
+        report = self.env.ref("kelurahan_crm.action_report_queue_ticket")
+        return report.with_context(discard_logo_check=True).report_action(self)
 
     # ------------------------------------------------------------------ reminders
     @api.model

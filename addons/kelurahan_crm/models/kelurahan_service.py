@@ -65,7 +65,7 @@ class KelurahanService(models.Model):
     )
     request_count = fields.Integer(compute="_compute_request_count")
 
-    _sql_constraints = [
+    _sql_constraints = [  # noqa: RUF012
         (
             "code_company_uniq",
             "unique(code, company_id)",

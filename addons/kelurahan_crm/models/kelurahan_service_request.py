@@ -4,9 +4,10 @@ import base64
 import datetime
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
-from ..tools import files as kel_files, nik as kel_nik
+from ..tools import files as kel_files
+from ..tools import nik as kel_nik
 
 STATES = [
     ("submitted", "Submitted"),
@@ -35,7 +36,7 @@ class KelurahanServiceRequest(models.Model):
 
     _name = "kelurahan.service.request"
     _description = "Service Request"
-    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]  # noqa: RUF012
     _order = "date_submitted desc, id desc"
     _rec_name = "number"
 
@@ -64,6 +65,14 @@ class KelurahanServiceRequest(models.Model):
     applicant_phone = fields.Char()
     applicant_address = fields.Char()
     purpose = fields.Text(help="What the letter is needed for.")
+    rw_id = fields.Many2one(
+        "kelurahan.rw",
+        string="RW",
+        index="btree_not_null",
+        tracking=True,
+        default=lambda self: self._default_rw_id(),
+        help="RW of the applicant; its RW officers follow the request.",
+    )
     channel = fields.Selection(
         [("portal", "Online portal"), ("rw_post", "RW post"), ("counter", "Counter")],
         required=True,
@@ -94,9 +103,13 @@ class KelurahanServiceRequest(models.Model):
     letter_id = fields.Many2one("kelurahan.letter", readonly=True, copy=False)
     missing_requirements = fields.Char(compute="_compute_missing_requirements")
 
-    _sql_constraints = [
+    _sql_constraints = [  # noqa: RUF012
         ("number_uniq", "unique(number, company_id)", "The number must be unique.")
     ]
+
+    def _default_rw_id(self):
+        """An RW officer enters requests at their own RW post."""
+        return self.env.user.kel_rw_ids[:1]
 
     @api.depends("applicant_nik")
     def _compute_applicant_nik_masked(self):
@@ -179,6 +192,17 @@ class KelurahanServiceRequest(models.Model):
         return requests
 
     def write(self, vals):
+        # Record rules are checked on the records before the write: keep an RW
+        # officer from moving a request to an RW that is not theirs.
+        if (
+            "rw_id" in vals
+            and not self.env.su
+            and self.env.user._kel_is_rw_only()
+            and vals["rw_id"] not in self.env.user.kel_rw_ids.ids
+        ):
+            raise AccessError(
+                self.env._("You can only assign requests to your own RW.")
+            )
         if vals.get("applicant_nik"):
             vals["applicant_nik"] = kel_nik.normalize(vals["applicant_nik"])
         return super().write(vals)
@@ -235,6 +259,7 @@ class KelurahanServiceRequest(models.Model):
                 "applicant_address",
                 "purpose",
                 "partner_id",
+                "rw_id",
             )
             if values.get(key)
         }
@@ -279,7 +304,17 @@ class KelurahanServiceRequest(models.Model):
         for request in self:
             request._kel_notify_applicant()
 
+    def _kel_check_officer(self):
+        """Workflow steps are the office's; RW officers only enter and follow."""
+        if not self.env.su and not self.env.user.has_group(
+            "kelurahan_crm.group_kelurahan_officer"
+        ):
+            raise AccessError(
+                self.env._("Only kelurahan officers can process service requests.")
+            )
+
     def _kel_check_state(self, allowed):
+        self._kel_check_officer()
         for request in self:
             if request.state not in allowed:
                 raise UserError(
@@ -352,7 +387,9 @@ class KelurahanServiceRequest(models.Model):
 
     def action_print_letter(self):
         self.ensure_one()
-        return self.env.ref("kelurahan_crm.action_report_letter").report_action(
+        # Our own letterhead: no prompt to configure the company document layout.
+        report = self.env.ref("kelurahan_crm.action_report_letter")
+        return report.with_context(discard_logo_check=True).report_action(
             self.letter_id
         )
 

@@ -57,6 +57,11 @@ class KelurahanServiceCommon:
             name="Warga Dua",
             lang="id_ID",
         )
+        cls.rw_a, cls.rw_b = cls.env["kelurahan.rw"].create(
+            [{"number": 91, "name": "RW 91"}, {"number": 92, "name": "RW 92"}]
+        )
+        cls.user_rw.kel_rw_ids = cls.rw_a
+        cls.user_rw_2.kel_rw_ids = cls.rw_b
         cls.service = cls.env["kelurahan.service"].create(
             {
                 "name": "Test Domisili",

@@ -195,6 +195,22 @@ class TestQueue(QueueCommon, TransactionCase):
         )
         self.assertFalse(self.service._generate_slots(date_from=monday, days=7))
 
+    def test_printed_ticket(self):
+        ticket = self.Ticket._kel_issue_walkin(self.service)
+        action = self.counter.action_issue_walkin()
+        self.assertEqual(action["report_name"], "kelurahan_crm.report_queue_ticket")
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("kelurahan_crm.action_report_queue_ticket", ticket.ids)[
+                0
+            ]
+            .decode()
+        )
+        self.assertIn(ticket.name, html)
+        self.assertIn("Test Domisili", html)
+        self.assertIn("data:image/png;base64,", html)
+        self.assertIn(f"access_token={ticket.access_token}", ticket._kel_phone_url())
+
     def test_access(self):
         ticket = self.Ticket._kel_issue_walkin(self.service)
         with self.assertRaises(AccessError):
@@ -334,6 +350,39 @@ class TestQueueDisplay(QueueCommon, HttpCase):
         self.authenticate("kel_warga1", "kel_warga1_pw")
         own = self.url_open(f"/antrian/tiket/{ticket.id}")
         self.assertIn("o_kel_queue_ticket", own.text)
+
+    def _csrf(self, url):
+        page = self.url_open(url)
+        return page, page.text.split('name="csrf_token" value="')[1].split('"')[0]
+
+    def test_portal_booking_and_cancel(self):
+        self.service.needs_appointment = True
+        slot = self._slot_http()
+        slot.capacity = 1
+        self.authenticate("kel_warga1", "kel_warga1_pw")
+        page, csrf = self._csrf(f"/my/antrian?service_id={self.service.id}")
+        self.assertIn(f'value="{slot.id}"', page.text)
+        response = self.url_open(
+            "/my/antrian/pesan", data={"csrf_token": csrf, "slot_id": slot.id}
+        )
+        ticket = slot.ticket_ids
+        self.assertEqual(ticket.partner_id, self.user_portal.partner_id)
+        self.assertIn(ticket.name, response.text)
+        # The slot is now full for the second resident: a clear message, no ticket.
+        self.authenticate("kel_warga2", "kel_warga2_pw")
+        _page, csrf2 = self._csrf(f"/my/antrian?service_id={self.service.id}")
+        full = self.url_open(
+            "/my/antrian/pesan", data={"csrf_token": csrf2, "slot_id": slot.id}
+        )
+        self.assertIn("penuh", full.text)
+        self.assertEqual(len(slot.ticket_ids), 1)
+        # Nor can the second resident cancel the first one's booking.
+        self.url_open(f"/my/antrian/{ticket.id}/batal", data={"csrf_token": csrf2})
+        self.assertEqual(ticket.state, "booked")
+        self.authenticate("kel_warga1", "kel_warga1_pw")
+        _page, csrf = self._csrf(f"/my/antrian?service_id={self.service.id}")
+        self.url_open(f"/my/antrian/{ticket.id}/batal", data={"csrf_token": csrf})
+        self.assertEqual(ticket.state, "cancelled")
 
     def _slot_http(self):
         start = fields.Datetime.now().replace(microsecond=0) + datetime.timedelta(

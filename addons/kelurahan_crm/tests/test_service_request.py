@@ -247,7 +247,7 @@ class TestServiceRequest(KelurahanServiceCommon, TransactionCase):
         with self.assertRaises(AccessError):
             attachment.with_user(self.user_portal).read(["datas"])
 
-    def test_rw_officer_sees_only_what_they_entered(self):
+    def test_rw_officer_limited_to_their_rw(self):
         Request = self.env["kelurahan.service.request"].with_user(self.user_rw)
         mine = Request._kel_submit(
             self.service,
@@ -255,13 +255,35 @@ class TestServiceRequest(KelurahanServiceCommon, TransactionCase):
             self._kel_uploads(),
             channel="rw_post",
         )
+        self.assertEqual(mine.rw_id, self.rw_a)  # the officer's post by default
+        other_rw = self._kel_request(rw_id=self.rw_b.id)
         office = self._kel_request()
         self.assertEqual(Request.search([]), mine)
+        for record in (other_rw, office):
+            with self.assertRaises(AccessError):
+                record.with_user(self.user_rw).read(["applicant_name"])
+            with self.assertRaises(AccessError):
+                record.document_ids.with_user(self.user_rw).read(["datas"])
         with self.assertRaises(AccessError):
-            office.with_user(self.user_rw).read(["applicant_name"])
+            Request._kel_submit(
+                self.service,
+                {"applicant_name": "Budi", "applicant_nik": NIK, "rw_id": self.rw_b.id},
+                self._kel_uploads(),
+                channel="rw_post",
+            )
+        with self.assertRaises(AccessError):
+            mine.with_user(self.user_rw).write({"rw_id": self.rw_b.id})
         with self.assertRaises(AccessError):
             mine.with_user(self.user_rw).unlink()
         self.assertEqual(mine.with_user(self.user_rw).applicant_nik, NIK)
+        # The other RW's officer sees the other RW's request, not this one.
+        self.assertEqual(
+            self.env["kelurahan.service.request"].with_user(self.user_rw_2).search([]),
+            other_rw,
+        )
+        # The RW officer follows the workflow but cannot run the office's steps.
+        with self.assertRaises(AccessError):
+            mine.with_user(self.user_rw).action_verify()
 
     def test_officer_and_admin(self):
         request = self._kel_request()

@@ -1,1 +1,1 @@
-from . import files, nik, stats
+from . import files, nik, qr, stats

@@ -25,6 +25,8 @@ registry.category("web_tour.tours").add("kelurahan_service_request_portal", {
         {trigger: "button.o_kel_submit", run: "click"},
         {trigger: ".o_kel_submitted"},
         {trigger: ".o_kel_state"},
+        // Wait for the (lazy-loaded) portal chatter before the tour ends.
+        {trigger: "#chatterRoot:shadow .o-mail-Chatter"},
     ],
 });
 
