@@ -117,9 +117,10 @@ class KelurahanQueueTicket(models.Model):
             )
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        res = super()._compute_access_url()
         for ticket in self:
             ticket.access_url = f"/antrian/tiket/{ticket.id}"
+        return res
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -173,9 +173,10 @@ class KelurahanServiceRequest(models.Model):
                     raise ValidationError(message)
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        res = super()._compute_access_url()
         for request in self:
             request.access_url = f"/my/permohonan/{request.id}"
+        return res
 
     @api.model_create_multi
     def create(self, vals_list):
