@@ -474,7 +474,9 @@ class HelpdeskTicket(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_staff(self):
-        """Complaints are archived, never deleted, except by the Admin Kelurahan."""
+        """Complaints are archived, never deleted, except by the Admin Kelurahan.
+        Kelurahan roles hold the unlink right (access CSV) so that the refusal is
+        this clear message rather than a generic access error."""
         if not self.env.su and not self.env.user.has_group(
             "kelurahan_crm.group_kelurahan_admin"
         ):

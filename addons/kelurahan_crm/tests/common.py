@@ -1,102 +1,120 @@
 # Copyright 2026 Kelurahan CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Users of every role, a service with two upload requirements and sample files."""
+from contextlib import contextmanager
+from datetime import datetime, timedelta
 
-import base64
+from freezegun import freeze_time
 
-from odoo.tests import new_test_user
+from odoo import Command
+from odoo.tests import TransactionCase, new_test_user
 
-from odoo.addons.mail.tests.common import mail_new_test_user
-
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
-JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 32
-EXE = b"MZ\x90\x00" + b"\x00" * 32
-NIK = "3175024508900003"
-NIK_2 = "3175021203850002"
+# Valid NIK: Jakarta Timur (31 74 05), 12-08-1990, man, serial 0001.
+VALID_NIK = "3174051208900001"
 
 
-def b64(data):
-    return base64.b64encode(data)
+def wib(*args):
+    """A naive UTC datetime from a wall-clock time in Jakarta (UTC+7)."""
+    return datetime(*args) - timedelta(hours=7)
 
 
-class KelurahanServiceCommon:
-    """Mixin for setUpClass of service / queue tests (TransactionCase or HttpCase)."""
+class KelurahanCase(TransactionCase):
+    """One user per role in a kelurahan, a second kelurahan with its own officer,
+    RWs with RTs, and a helper to create complaints."""
 
     @classmethod
-    def _kel_setup(cls):
-        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=False))
+        cls.company = cls.env.ref("base.main_company")
+        cls.company_b = cls.env["res.company"].create({"name": "Kelurahan Gedong"})
+        Rw = cls.env["kelurahan.rw"]
+        cls.rw_a = Rw.create({"number": 91, "company_id": cls.company.id})
+        cls.rw_b = Rw.create({"number": 92, "company_id": cls.company.id})
+        cls.rw_other = Rw.create({"number": 91, "company_id": cls.company_b.id})
+        Rt = cls.env["kelurahan.rt"]
+        cls.rt_a1 = Rt.create({"number": 1, "rw_id": cls.rw_a.id})
+        cls.rt_a2 = Rt.create({"number": 2, "rw_id": cls.rw_a.id})
+        cls.rt_b1 = Rt.create({"number": 1, "rw_id": cls.rw_b.id})
+        ctx = {"no_reset_password": True}
         cls.user_rw = new_test_user(
-            cls.env, "kel_rw", groups="kelurahan_crm.group_kelurahan_rw"
+            cls.env,
+            login="t_rw",
+            groups="kelurahan_crm.group_kelurahan_rw",
+            company_id=cls.company.id,
+            context=ctx,
         )
-        cls.user_rw_2 = new_test_user(
-            cls.env, "kel_rw2", groups="kelurahan_crm.group_kelurahan_rw"
-        )
+        cls.user_rw.kel_rw_ids = [Command.set(cls.rw_a.ids)]
         cls.user_officer = new_test_user(
-            cls.env, "kel_officer", groups="kelurahan_crm.group_kelurahan_officer"
+            cls.env,
+            login="t_officer",
+            groups="kelurahan_crm.group_kelurahan_officer",
+            company_id=cls.company.id,
+            context=ctx,
         )
         cls.user_lurah = new_test_user(
-            cls.env, "kel_lurah", groups="kelurahan_crm.group_kelurahan_lurah"
+            cls.env,
+            login="t_lurah",
+            groups="kelurahan_crm.group_kelurahan_lurah",
+            company_id=cls.company.id,
+            context=ctx,
         )
         cls.user_admin = new_test_user(
-            cls.env, "kel_admin", groups="kelurahan_crm.group_kelurahan_admin"
-        )
-        cls.user_portal = mail_new_test_user(
             cls.env,
-            login="kel_warga1",
-            password="kel_warga1_pw",
-            groups="base.group_portal",
-            name="Warga Satu",
-            lang="id_ID",
+            login="t_admin",
+            groups="kelurahan_crm.group_kelurahan_admin",
+            company_id=cls.company.id,
+            context=ctx,
         )
-        cls.user_portal_2 = mail_new_test_user(
+        cls.user_officer_b = new_test_user(
             cls.env,
-            login="kel_warga2",
-            password="kel_warga2_pw",
+            login="t_officer_b",
+            groups="kelurahan_crm.group_kelurahan_officer",
+            company_id=cls.company_b.id,
+            company_ids=[Command.set(cls.company_b.ids)],
+            context=ctx,
+        )
+        cls.user_portal = new_test_user(
+            cls.env,
+            login="t_warga",
             groups="base.group_portal",
-            name="Warga Dua",
-            lang="id_ID",
+            company_id=cls.company.id,
+            email="warga.test@example.id",
+            context=ctx,
         )
-        cls.rw_a, cls.rw_b = cls.env["kelurahan.rw"].create(
-            [{"number": 91, "name": "RW 91"}, {"number": 92, "name": "RW 92"}]
+        cls.user_portal_2 = new_test_user(
+            cls.env,
+            login="t_warga2",
+            groups="base.group_portal",
+            company_id=cls.company.id,
+            email="warga2.test@example.id",
+            context=ctx,
         )
-        cls.user_rw.kel_rw_ids = cls.rw_a
-        cls.user_rw_2.kel_rw_ids = cls.rw_b
-        cls.service = cls.env["kelurahan.service"].create(
-            {
-                "name": "Test Domisili",
-                "code": "TDOM",
-                "queue_prefix": "T",
-                "letter_code": "470",
-                "target_days": 2,
-                "requirement_ids": [
-                    (0, 0, {"name": "KTP scan", "required": True}),
-                    (0, 0, {"name": "KK scan", "required": True}),
-                    (0, 0, {"name": "Extra", "required": False}),
-                ],
-            }
-        )
-        cls.req_ktp, cls.req_kk, cls.req_extra = cls.service.requirement_ids
-
-    @classmethod
-    def _kel_uploads(cls, ktp=PDF, kk=PNG):
-        uploads = {}
-        if ktp is not None:
-            uploads[cls.req_ktp.id] = ("ktp.pdf", ktp)
-        if kk is not None:
-            uploads[cls.req_kk.id] = ("kk.png", kk)
-        return uploads
-
-    @classmethod
-    def _kel_request(cls, partner=None, nik=NIK, **values):
-        vals = {
-            "applicant_name": "Dewi Lestari",
-            "applicant_nik": nik,
-            "partner_id": partner.id if partner else False,
+        cls.category = cls.env.ref("kelurahan_crm.category_jalan_rusak")
+        cls.stage = {
+            state: cls.env.ref(f"kelurahan_crm.stage_{state}")
+            for state in ("new", "verify", "dispatch", "progress", "done", "rejected")
         }
-        vals.update(values)
-        return (
-            cls.env["kelurahan.service.request"]
-            .sudo()
-            ._kel_submit(cls.service, vals, cls._kel_uploads())
-        )
+        cls.agency = cls.env.ref("kelurahan_crm.agency_sudin_bina_marga")
+
+    @classmethod
+    def make_ticket(cls, env=None, **vals):
+        env = env or cls.env
+        values = {
+            "name": "Jalan berlubang",
+            "description": "<p>Lubang besar di depan masjid.</p>",
+            "category_id": cls.category.id,
+            "rw_id": cls.rw_a.id,
+            "rt_id": cls.rt_a1.id,
+        }
+        values.update(vals)
+        ticket = env["helpdesk.ticket"].create(values)
+        env.flush_all()  # stored computes that read the clock run now
+        return ticket
+
+    @contextmanager
+    def at(self, *args):
+        """Freeze the clock at a Jakarta wall-clock time; pending computations
+        (overdue flags…) are flushed before the clock moves on."""
+        with freeze_time(wib(*args)):
+            yield
+            self.env.flush_all()

@@ -13,7 +13,7 @@ from odoo.tests import HttpCase, TransactionCase, tagged
 from odoo.addons.kelurahan_crm.controllers import main as kel_main
 from odoo.addons.kelurahan_crm.models.kelurahan_letter import format_number
 
-from .common import KelurahanServiceCommon
+from .service_common import KelurahanServiceCommon
 
 
 def decode_qr_from_pdf(pdf_bytes):

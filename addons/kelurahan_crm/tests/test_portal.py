@@ -5,7 +5,7 @@ residents (requests, documents, letters)."""
 
 from odoo.tests import HttpCase, tagged
 
-from .common import EXE, NIK, PDF, PNG, KelurahanServiceCommon
+from .service_common import EXE, NIK, PDF, PNG, KelurahanServiceCommon
 
 
 @tagged("post_install", "-at_install")

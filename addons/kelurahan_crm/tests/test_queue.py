@@ -17,7 +17,7 @@ from odoo.addons.kelurahan_crm.models.kelurahan_queue_ticket import (
     KelurahanQueueTicket,
 )
 
-from .common import KelurahanServiceCommon
+from .service_common import KelurahanServiceCommon
 
 
 class QueueCommon(KelurahanServiceCommon):

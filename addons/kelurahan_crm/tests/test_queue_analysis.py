@@ -12,7 +12,7 @@ from odoo.tests import BaseCase, TransactionCase, tagged
 
 from odoo.addons.kelurahan_crm.tools import stats
 
-from .common import KelurahanServiceCommon
+from .service_common import KelurahanServiceCommon
 
 BEFORE = [31.0, 42.5, 28.0, 55.0, 37.0, 46.0, 33.5, 61.0]
 AFTER = [12.0, 15.5, 9.0, 22.0, 14.0, 18.5, 11.0]

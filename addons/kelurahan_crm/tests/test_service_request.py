@@ -11,7 +11,7 @@ from odoo.addons.kelurahan_crm.models.kelurahan_service_request import (
     add_working_days,
 )
 
-from .common import EXE, JPEG, NIK, PDF, PNG, KelurahanServiceCommon, b64
+from .service_common import EXE, JPEG, NIK, PDF, PNG, KelurahanServiceCommon, b64
 
 
 @tagged("post_install", "-at_install")

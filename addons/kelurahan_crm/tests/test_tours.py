@@ -4,7 +4,7 @@
 
 from odoo.tests import HttpCase, tagged
 
-from .common import KelurahanServiceCommon
+from .service_common import KelurahanServiceCommon
 
 
 @tagged("post_install", "-at_install")
