@@ -209,6 +209,7 @@ class TestQueue(QueueCommon, TransactionCase):
         self.assertIn(ticket.name, html)
         self.assertIn("Test Domisili", html)
         self.assertIn("data:image/png;base64,", html)
+        self.assertIn("Tunggu sampai nomor Anda dipanggil", html)  # Indonesian
         self.assertIn(f"access_token={ticket.access_token}", ticket._kel_phone_url())
 
     def test_access(self):
