@@ -1,1 +1,1 @@
-from . import main, portal
+from . import main, portal, service_portal, service_public

@@ -1,1 +1,5 @@
-from . import image_upload, nik, stats
+from . import files
+from . import image_upload
+from . import nik
+from . import qr
+from . import stats

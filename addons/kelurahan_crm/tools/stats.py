@@ -233,3 +233,32 @@ def reading(env, result, alpha=ALPHA):
         alpha=format_number(alpha),
         p=format_number(result.pvalue, 4),
     )
+
+
+# Conventional thresholds: Cohen (1988) for d; for the rank-biserial r the usual
+# 0.1 / 0.3 / 0.5 of correlations.
+EFFECT_THRESHOLDS = {
+    "cohen_d": (0.2, 0.5, 0.8),
+    "rank_biserial": (0.1, 0.3, 0.5),
+}
+EFFECT_LABELS = (
+    _lt("negligible"),
+    _lt("small"),
+    _lt("medium"),
+    _lt("large"),
+)
+
+
+def effect_size_class(effect_name, value):
+    """0 negligible, 1 small, 2 medium, 3 large (by absolute value)."""
+    thresholds = EFFECT_THRESHOLDS[effect_name]
+    return sum(abs(value) >= t for t in thresholds)
+
+
+def effect_label(env, result):
+    """Translated magnitude word of a result's effect size, '' when there is none."""
+    if not result.ok or result.effect_size is None:
+        return ""
+    return env._(
+        EFFECT_LABELS[effect_size_class(result.effect_name, result.effect_size)]
+    )

@@ -1,0 +1,122 @@
+# Copyright 2026 Kelurahan CRM contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Public pages: letter verification (from the QR code) and the waiting-room display."""
+
+import collections
+import threading
+import time
+
+from odoo import http
+from odoo.http import request
+
+# Sliding one-minute window of verification look-ups per client address. Kept in the
+# worker's memory: enough to stop enumeration of tokens or numbers by one client; a
+# multi-worker deployment multiplies the allowance by the number of workers.
+_HITS = collections.defaultdict(collections.deque)
+_HITS_LOCK = threading.Lock()
+DEFAULT_RATE_LIMIT = 20
+
+
+def _rate_limited():
+    # sudo: configuration value read on a public page.
+    limit = int(
+        request.env["ir.config_parameter"]
+        .sudo()
+        .get_param("kelurahan_crm.verify_rate_limit", DEFAULT_RATE_LIMIT)
+    )
+    now = time.monotonic()
+    key = request.httprequest.remote_addr or "-"
+    with _HITS_LOCK:
+        hits = _HITS[key]
+        while hits and now - hits[0] > 60:
+            hits.popleft()
+        if len(hits) >= limit:
+            return True
+        hits.append(now)
+    return False
+
+
+class KelurahanPublic(http.Controller):
+    def _verify_response(self, letter, searched=True):
+        if _rate_limited():
+            return request.render(
+                "kelurahan_crm.verify_page", {"rate_limited": True}, status=429
+            )
+        values = {"searched": searched, "letter": None}
+        if letter:
+            values["letter"] = {
+                "number": letter.number,
+                "date": letter.date_issued,
+                "service": letter.service_id.name,
+                "name": _mask_name(letter.applicant_name),
+                "nik": letter.applicant_nik_masked,
+                "state": letter.state,
+                "date_revoked": letter.date_revoked,
+            }
+        return request.render(
+            "kelurahan_crm.verify_page", values, status=200 if letter else 404
+        )
+
+    @http.route("/verifikasi/<string:token>", type="http", auth="public", website=True)
+    def verify_token(self, token, **kw):
+        # sudo: anyone holding the printed QR code may check the letter; only the
+        # masked summary below is shown.
+        letter = (
+            request.env["kelurahan.letter"]
+            .sudo()
+            .search([("verify_token", "=", token)], limit=1)
+            if token and len(token) < 100
+            else None
+        )
+        return self._verify_response(letter)
+
+    @http.route("/verifikasi", type="http", auth="public", website=True)
+    def verify_number(self, nomor=None, **kw):
+        if not nomor:
+            return request.render("kelurahan_crm.verify_page", {"searched": False})
+        # sudo: as above, a public check by the number printed on the letter.
+        letter = (
+            request.env["kelurahan.letter"]
+            .sudo()
+            .search([("number", "=", nomor.strip())], limit=1)
+            if len(nomor) < 100
+            else None
+        )
+        return self._verify_response(letter)
+
+    @http.route("/antrian/layar", type="http", auth="public", website=True)
+    def queue_display(self, **kw):
+        """Waiting-room TV: called numbers per counter, no personal data."""
+        # sudo: only numbers, counter codes and counts leave this method.
+        Ticket = request.env["kelurahan.queue.ticket"].sudo()
+        today = Ticket._kel_today()
+        called = Ticket.search(
+            [("state", "in", ("called", "served")), ("date", "=", today)],
+            order="last_called_date desc",
+            limit=8,
+        )
+        counters = request.env["kelurahan.counter"].sudo().search([])
+        rows = []
+        for counter in counters:
+            current = counter.current_ticket_id
+            rows.append(
+                {
+                    "counter": counter.name,
+                    "number": current.name if current else "-",
+                    "waiting": counter.waiting_count,
+                }
+            )
+        return request.render(
+            "kelurahan_crm.queue_display_page",
+            {
+                "rows": rows,
+                "history": [t.name for t in called],
+                "company": request.env.company.sudo().name,
+            },
+        )
+
+
+def _mask_name(name):
+    """'Dewi Lestari' → 'De** Le*****': recognisable by the holder, not harvestable."""
+    words = (name or "").split()
+    return " ".join(w[:2] + "*" * max(len(w) - 2, 0) for w in words)

@@ -1,0 +1,115 @@
+# Copyright 2026 Kelurahan CRM contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import pytz
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import SQL
+
+from .kelurahan_service import OFFICE_TZ
+
+
+class KelurahanQueueSlot(models.Model):
+    """A bookable time slot of a service, with a capacity."""
+
+    _name = "kelurahan.queue.slot"
+    _description = "Queue Booking Slot"
+    _order = "date_start, service_id"
+    _rec_name = "date_start"
+
+    service_id = fields.Many2one(
+        "kelurahan.service", required=True, ondelete="cascade", index=True
+    )
+    counter_id = fields.Many2one("kelurahan.counter", index="btree_not_null")
+    company_id = fields.Many2one(related="service_id.company_id", store=True)
+    date_start = fields.Datetime(required=True, index=True)
+    date_end = fields.Datetime(required=True)
+    date = fields.Date(compute="_compute_date", store=True, index=True)
+    capacity = fields.Integer(required=True, default=4)
+    ticket_ids = fields.One2many("kelurahan.queue.ticket", "slot_id")
+    booked_count = fields.Integer(compute="_compute_booked_count")
+    available = fields.Integer(compute="_compute_booked_count")
+
+    _sql_constraints = [  # noqa: RUF012
+        ("capacity_positive", "CHECK(capacity > 0)", "Capacity must be positive."),
+        (
+            "dates_order",
+            "CHECK(date_end > date_start)",
+            "The slot ends after it starts.",
+        ),
+        (
+            "slot_uniq",
+            "unique(service_id, counter_id, date_start)",
+            "This slot already exists.",
+        ),
+    ]
+
+    @api.depends("date_start")
+    def _compute_date(self):
+        tz = pytz.timezone(OFFICE_TZ)
+        for slot in self:
+            slot.date = (
+                pytz.utc.localize(slot.date_start).astimezone(tz).date()
+                if slot.date_start
+                else False
+            )
+
+    @api.depends("ticket_ids.state", "capacity")
+    def _compute_booked_count(self):
+        for slot in self:
+            slot.booked_count = len(
+                slot.ticket_ids.filtered(lambda t: t.state != "cancelled")
+            )
+            slot.available = max(slot.capacity - slot.booked_count, 0)
+
+    def _kel_local_label(self):
+        self.ensure_one()
+        tz = pytz.timezone(OFFICE_TZ)
+        start = pytz.utc.localize(self.date_start).astimezone(tz)
+        end = pytz.utc.localize(self.date_end).astimezone(tz)
+        return f"{start:%d/%m/%Y %H:%M}–{end:%H:%M}"
+
+    def _kel_book(self, partner, visitor_name=None):
+        """Book one place in the slot. The slot row is written before counting: a
+        concurrent booking of the same slot waits for this transaction and then
+        fails with a serialisation error (REPEATABLE READ), to be retried on fresh
+        data by Odoo's request retry. So the count below is never stale and a slot
+        is never overbooked."""
+        self.ensure_one()
+        if self.date_start <= fields.Datetime.now():
+            raise UserError(
+                self.env._("This slot has already started; choose another.")
+            )
+        self.env.cr.execute(
+            SQL(
+                "UPDATE kelurahan_queue_slot SET id = id WHERE id = %s "
+                "RETURNING capacity",
+                self.id,
+            ),
+            log_exceptions=False,
+        )
+        capacity = self.env.cr.fetchone()[0]
+        self.env.cr.execute(
+            SQL(
+                "SELECT partner_id FROM kelurahan_queue_ticket "
+                "WHERE slot_id = %s AND state != 'cancelled'",
+                self.id,
+            )
+        )
+        rows = self.env.cr.fetchall()
+        if partner and any(row[0] == partner.id for row in rows):
+            raise UserError(self.env._("You have already booked this slot."))
+        if len(rows) >= capacity:
+            raise UserError(self.env._("This slot is full; choose another time."))
+        return self.env["kelurahan.queue.ticket"].create(
+            {
+                "service_id": self.service_id.id,
+                "slot_id": self.id,
+                "counter_id": self.counter_id.id,
+                "partner_id": partner.id if partner else False,
+                "visitor_name": visitor_name or (partner.name if partner else False),
+                "kind": "booking",
+                "state": "booked",
+                "date": self.date,
+            }
+        )

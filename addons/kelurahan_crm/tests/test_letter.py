@@ -1,0 +1,212 @@
+# Copyright 2026 Kelurahan CRM contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import datetime
+import os
+import subprocess
+import tempfile
+
+import cv2
+
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import HttpCase, TransactionCase, tagged
+
+from odoo.addons.kelurahan_crm.controllers import main as kel_main
+from odoo.addons.kelurahan_crm.models.kelurahan_letter import format_number
+
+from .service_common import KelurahanServiceCommon
+
+
+def decode_qr_from_pdf(pdf_bytes):
+    """Rasterise the first page (pdftoppm) and decode the QR code (OpenCV)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf_path = os.path.join(tmp, "letter.pdf")
+        with open(pdf_path, "wb") as handle:
+            handle.write(pdf_bytes)
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-r",
+                "200",
+                "-png",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                pdf_path,
+                os.path.join(tmp, "page"),
+            ],
+            check=True,
+            timeout=60,
+        )
+        png = next(f for f in os.listdir(tmp) if f.endswith(".png"))
+        image = cv2.imread(os.path.join(tmp, png))
+    value, _points, _straight = cv2.QRCodeDetector().detectAndDecode(image)
+    return value
+
+
+class LetterCommon(KelurahanServiceCommon):
+    @classmethod
+    def _kel_letter(cls):
+        request = cls._kel_request()
+        request.action_verify()
+        request.action_process()
+        request.action_ready()
+        return request.letter_id
+
+
+@tagged("post_install", "-at_install")
+class TestLetter(LetterCommon, TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._kel_setup()
+
+    def test_format_number(self):
+        self.assertEqual(
+            format_number(
+                "{code}/{seq}/{office}/{month}/{year}",
+                "012",
+                "470",
+                "KLS",
+                datetime.date(2026, 11, 3),
+            ),
+            "470/012/KLS/XI/2026",
+        )
+        self.assertEqual(
+            format_number(
+                "{seq}/{code}/{month}/{year}",
+                "7",
+                "474.1",
+                "",
+                datetime.date(2027, 4, 1),
+            ),
+            "7/474.1/IV/2027",
+        )
+
+    def test_number_running_per_year(self):
+        first = self._kel_letter()
+        second = self._kel_letter()
+        today = datetime.date.today()
+        roman = "I II III IV V VI VII VIII IX X XI XII".split()[today.month - 1]
+        self.assertRegex(first.number, rf"^470/\d{{3}}/KLS/{roman}/{today.year}$")
+        seq_first = int(first.number.split("/")[1])
+        self.assertEqual(int(second.number.split("/")[1]), seq_first + 1)
+        # A letter dated next year starts again at 001.
+        request = self._kel_request()
+        next_year = self.env["kelurahan.letter"].create(
+            {
+                "request_id": request.id,
+                "date_issued": datetime.date(today.year + 1, 1, 5),
+            }
+        )
+        self.assertEqual(next_year.number, f"470/001/KLS/I/{today.year + 1}")
+
+    def test_pattern_configurable(self):
+        params = self.env["ir.config_parameter"]
+        params.set_param(
+            "kelurahan_crm.letter_number_pattern", "{seq}/{code}/{month}/{year}"
+        )
+        letter = self._kel_letter()
+        self.assertRegex(letter.number, r"^\d{3}/470/[IVX]+/\d{4}$")
+        params.set_param("kelurahan_crm.letter_number_pattern", "{seq}/{nope}/{year}")
+        with self.assertRaises(ValidationError):
+            self._kel_letter()
+        params.set_param("kelurahan_crm.letter_number_pattern", "{code}/{month}")
+        with self.assertRaises(ValidationError):
+            self._kel_letter()
+
+    def test_revoke_roles(self):
+        letter = self._kel_letter()
+        with self.assertRaises(UserError):
+            letter.with_user(self.user_officer).action_revoke("salah")
+        with self.assertRaises(UserError):
+            letter.with_user(self.user_lurah).action_revoke(" ")
+        letter.with_user(self.user_lurah).action_revoke("Data salah")
+        self.assertEqual(letter.state, "revoked")
+        self.assertTrue(letter.date_revoked)
+        with self.assertRaises(UserError):
+            letter.with_user(self.user_lurah).action_revoke("lagi")
+
+    def test_letter_access(self):
+        letter = self._kel_letter()
+        with self.assertRaises(AccessError):
+            letter.with_user(self.user_portal).read(["number"])
+        with self.assertRaises(AccessError):
+            letter.with_user(self.user_rw).read(["number"])
+        with self.assertRaises(AccessError):
+            letter.with_user(self.user_officer).unlink()
+        with self.assertRaises(AccessError):
+            letter.with_user(self.user_portal).read(["verify_token"])
+
+
+@tagged("post_install", "-at_install")
+class TestLetterVerification(LetterCommon, HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._kel_setup()
+
+    def setUp(self):
+        super().setUp()
+        kel_main._HITS.clear()
+        self.addCleanup(kel_main._HITS.clear)
+
+    def test_valid_revoked_and_forged(self):
+        letter = self._kel_letter()
+        response = self.url_open(f"/verifikasi/{letter.verify_token}")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("o_kel_verify_valid", response.text)
+        self.assertIn(letter.number, response.text)
+        self.assertIn("De** Le*****", response.text)
+        self.assertIn("3175********0003", response.text)
+        self.assertNotIn("Dewi Lestari", response.text)
+        self.assertNotIn("3175024508900003", response.text)
+        by_number = self.url_open(f"/verifikasi?nomor={letter.number}")
+        self.assertIn("o_kel_verify_valid", by_number.text)
+
+        tampered = self.url_open(f"/verifikasi/{letter.verify_token[:-1]}x")
+        forged_number = self.url_open("/verifikasi?nomor=470/999/KLS/I/2001")
+        for response in (tampered, forged_number):
+            self.assertEqual(response.status_code, 404)
+            self.assertIn("o_kel_verify_not_found", response.text)
+            self.assertNotIn(letter.number, response.text)
+
+        letter.with_user(self.user_lurah).action_revoke("Dicabut")
+        response = self.url_open(f"/verifikasi/{letter.verify_token}")
+        self.assertIn("o_kel_verify_revoked", response.text)
+        self.assertNotIn("o_kel_verify_valid", response.text)
+
+    def test_rate_limited(self):
+        self.env["ir.config_parameter"].set_param(
+            "kelurahan_crm.verify_rate_limit", "3"
+        )
+        letter = self._kel_letter()
+        for _i in range(3):
+            self.assertEqual(self.url_open("/verifikasi/nothing").status_code, 404)
+        response = self.url_open(f"/verifikasi/{letter.verify_token}")
+        self.assertEqual(response.status_code, 429)
+        self.assertNotIn(letter.number, response.text)
+
+    def test_pdf_with_readable_qr(self):
+        """Rendered by wkhtmltopdf for real (an HttpCase, so that the renderer can
+        fetch the report styles from the test server), then the QR code is read
+        back from the rasterised page."""
+        letter = self._kel_letter()
+        pdf, kind = (
+            self.env["ir.actions.report"]
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf("kelurahan_crm.action_report_letter", letter.ids)
+        )
+        self.assertEqual(kind, "pdf")
+        self.assertTrue(pdf.startswith(b"%PDF"))
+        decoded = decode_qr_from_pdf(pdf)
+        self.assertEqual(decoded, letter._kel_verify_url())
+        self.assertTrue(decoded.endswith("/verifikasi/" + letter.verify_token))
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("kelurahan_crm.action_report_letter", letter.ids)[0]
+            .decode()
+        )
+        self.assertIn(letter.number, html)
+        self.assertIn("3175024508900003", html)  # full NIK on the letter itself
+        self.assertIn("Nomor", html)  # printed in Indonesian

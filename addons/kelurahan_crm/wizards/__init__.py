@@ -1,0 +1,1 @@
+from . import kelurahan_queue_analysis, kelurahan_service_request_reason
