@@ -20,6 +20,14 @@
         "data/kelurahan_agency_data.xml",
         "data/helpdesk_ticket_data.xml",
         "views/kelurahan_crm_menus.xml",
+        "security/kelurahan_report_security.xml",
+        "data/kelurahan_report_data.xml",
+        "views/kelurahan_export_job_views.xml",
+        "views/kelurahan_report_subscription_views.xml",
+        "views/helpdesk_ticket_analysis_views.xml",
+        "wizards/kelurahan_export_wizard_views.xml",
+        "wizards/kelurahan_kpi_summary_views.xml",
+        "views/kelurahan_report_menus.xml",
     ],
     "demo": [
         "demo/kelurahan_rw_demo.xml",
@@ -30,7 +38,7 @@
             "kelurahan_crm/static/tests/tours/*.js",
         ],
     },
-    "external_dependencies": {"python": ["scipy", "numpy", "polib"]},
+    "external_dependencies": {"python": ["scipy", "numpy", "polib", "xlsxwriter"]},
     "application": True,
     "installable": True,
 }

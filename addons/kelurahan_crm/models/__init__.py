@@ -10,4 +10,7 @@ from . import (
     helpdesk_ticket_category,
     helpdesk_ticket_channel,
     helpdesk_ticket,
+    kelurahan_report_engine,
+    kelurahan_export_job,
+    kelurahan_report_subscription,
 )

@@ -1,0 +1,1 @@
+from . import kelurahan_export_wizard, kelurahan_kpi_summary
