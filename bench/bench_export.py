@@ -138,10 +138,19 @@ def seed(env, rows):
         rws = (
             env["kelurahan.rw"]
             .sudo()
-            .create([{"number": n, "company_id": company.id} for n in range(1, 11)])
+            .create(
+                [
+                    {"name": f"RW {n:02d}", "number": n, "company_id": company.id}
+                    for n in range(1, 11)
+                ]
+            )
         )
         env["kelurahan.rt"].sudo().create(
-            [{"number": t, "rw_id": rw.id} for rw in rws for t in range(1, 6)]
+            [
+                {"name": f"RT {t:03d}", "number": t, "rw_id": rw.id}
+                for rw in rws
+                for t in range(1, 6)
+            ]
         )
     rts = {rw.id: rw.rt_ids.ids for rw in rws}
     categories = env["helpdesk.ticket.category"].sudo().search([]).ids

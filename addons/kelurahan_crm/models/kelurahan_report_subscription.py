@@ -93,7 +93,9 @@ class KelurahanReportSubscription(models.Model):
     last_sent = fields.Datetime(readonly=True, copy=False)
     failure_count = fields.Integer(readonly=True, copy=False)
     last_error = fields.Text(readonly=True, copy=False)
-    attachment_count = fields.Integer(compute="_compute_attachment_count")
+    attachment_count = fields.Integer(
+        string="Sent files", compute="_compute_attachment_count"
+    )
 
     def _compute_attachment_count(self):
         data = dict(
@@ -273,9 +275,13 @@ class KelurahanReportSubscription(models.Model):
         if date_to != date_from:
             period = f"{period} - {format_date(self.env, date_to, lang_code=lang)}"
         subject = f"{self.name}: {period}"
-        body = self.env["ir.qweb"]._render(
-            "kelurahan_crm.report_subscription_mail",
-            {"subscription": self, "period": period, "count": count},
+        body = (
+            self.env["ir.qweb"]
+            .with_context(lang=lang)
+            ._render(
+                "kelurahan_crm.report_subscription_mail",
+                {"subscription": self, "period": period, "count": count},
+            )
         )
         # sudo: mail.mail is technical; the e-mail only carries the workbook built
         # above with the run-as user's access rights.

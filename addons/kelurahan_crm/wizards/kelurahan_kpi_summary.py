@@ -54,11 +54,12 @@ class KelurahanKpiSummary(models.TransientModel):
         fastest_text = ""
         if fastest:
             best = min(fastest, key=lambda item: item[2])
+            best_channel, best_days = best[0], num(best[2])
             fastest_text = _(
                 "Fastest first follow-up: %(channel)s (%(days)s working days on "
                 "average).",
-                channel=best[0],
-                days=f"{best[2]:.1f}",
+                channel=best_channel,
+                days=best_days,
             )
         most = max(summary["by_channel"], key=lambda item: item[1])
         indicators = summary["indicators"]
