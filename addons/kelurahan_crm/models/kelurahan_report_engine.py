@@ -41,6 +41,46 @@ INDICATOR_CODES = (
     "sarana_teknologi",
     "responsivitas_pengaduan",
 )
+# Sheets of other features, added when their model exists and the user may read it
+# (service requests and the queue, feature/issue-5): model, sheet, date field
+# (Date or Datetime) and columns (header, field, kind, width). Missing fields are
+# left out, so the engine does not depend on those models.
+EXTRA_SHEETS = [
+    (
+        "kelurahan.service.request",
+        "Permohonan",
+        "date_submitted",
+        [
+            ("No. Permohonan", "number", xs.TEXT, 18),
+            ("Tgl Masuk", "date_submitted", xs.DATETIME, 16),
+            ("Layanan", "service_id", xs.TEXT, 28),
+            ("RW", "rw_id", xs.TEXT, 8),
+            ("Kanal", "channel", xs.TEXT, 14),
+            ("Status", "state", xs.TEXT, 16),
+            ("Tenggat", "date_deadline", xs.DATE, 12),
+            ("Tgl Selesai", "date_done", xs.DATETIME, 16),
+            ("Terlambat", "is_overdue", xs.TEXT, 10),
+            ("Petugas", "user_id", xs.TEXT, 20),
+        ],
+    ),
+    (
+        "kelurahan.queue.ticket",
+        "Antrean",
+        "date",
+        [
+            ("No. Antrean", "name", xs.TEXT, 12),
+            ("Tanggal", "date", xs.DATE, 12),
+            ("Layanan", "service_id", xs.TEXT, 28),
+            ("Loket", "counter_id", xs.TEXT, 14),
+            ("Status", "state", xs.TEXT, 14),
+            ("Check-in", "checkin_date", xs.DATETIME, 16),
+            ("Dipanggil", "called_date", xs.DATETIME, 16),
+            ("Dilayani", "served_date", xs.DATETIME, 16),
+            ("Menunggu (menit)", "wait_minutes", xs.NUMBER, 12),
+            ("Lama layanan (menit)", "service_minutes", xs.NUMBER, 12),
+        ],
+    ),
+]
 _TAG_RE = re.compile(r"<[^>]*>")
 _SPACE_RE = re.compile(r"\s+")
 
@@ -180,7 +220,7 @@ class KelurahanReportEngine(models.AbstractModel):
         readable by the current user). Extend with ``super()`` to add a sheet, e.g.
         service requests or queue tickets once their models exist.
         """
-        return [
+        providers = [
             {
                 "key": "complaints",
                 "sheet": "Pengaduan",
@@ -188,6 +228,82 @@ class KelurahanReportEngine(models.AbstractModel):
                 "rows": lambda: self._kel_complaint_rows(filters),
             }
         ]
+        if filters.get("extra_sheets"):
+            providers += self._kel_extra_providers(filters)
+        return providers
+
+    @api.model
+    def _kel_extra_providers(self, filters):
+        """Providers of EXTRA_SHEETS whose model is installed and readable."""
+        providers = []
+        for model, sheet, date_field, columns in EXTRA_SHEETS:
+            Model = self.env.get(model)
+            if (
+                Model is None
+                or date_field not in Model._fields
+                or not Model.has_access("read")
+            ):
+                continue
+            columns = [c for c in columns if c[1] in Model._fields]
+            providers.append(
+                self._kel_orm_provider(model, sheet, date_field, columns, filters)
+            )
+        return providers
+
+    @api.model
+    def _kel_orm_provider(self, model, sheet, date_field, columns, filters):
+        """A sheet of any model over the period, read with the ORM in batches."""
+        date_from = fields.Date.to_date(filters["date_from"])
+        date_to = fields.Date.to_date(filters["date_to"])
+        if self.env[model]._fields[date_field].type == "date":
+            domain = [(date_field, ">=", date_from), (date_field, "<=", date_to)]
+        else:
+            start, end = self._kel_utc_bounds(date_from, date_to)
+            domain = [(date_field, ">=", start), (date_field, "<", end)]
+        return {
+            "key": model,
+            "sheet": sheet,
+            "columns": [(header, kind, width) for header, _f, kind, width in columns],
+            "rows": lambda: self._kel_orm_rows(
+                model, domain, [(fname, kind) for _h, fname, kind, _w in columns]
+            ),
+        }
+
+    @api.model
+    def _kel_orm_rows(self, model, domain, columns, order=None):
+        """Rows of ``columns`` ((field, kind) pairs) for the records the user may
+        read; many2one → name, selection → label, boolean → Ya/Tidak, datetimes in
+        Asia/Jakarta. The cache is dropped after each batch to keep memory flat."""
+        Model = self.env[model].with_context(lang=self._kel_report_lang())
+        ids = Model.search(domain, order=order or f"{columns[0][0]}, id").ids
+        tz = pytz.timezone(REPORT_TZ)
+        fnames = [fname for fname, _kind in columns]
+        labels = {
+            fname: dict(Model._fields[fname]._description_selection(Model.env))
+            for fname in fnames
+            if Model._fields[fname].type == "selection"
+        }
+        for start in range(0, len(ids), BATCH_SIZE):
+            records = Model.browse(ids[start : start + BATCH_SIZE])
+            records.fetch(fnames)
+            for record in records:
+                row = []
+                for fname, _kind in columns:
+                    field = Model._fields[fname]
+                    value = record[fname]
+                    if field.type == "many2one":
+                        value = value.display_name or ""
+                    elif field.type == "selection":
+                        value = labels[fname].get(value, value or "")
+                    elif field.type == "boolean":
+                        value = "Ya" if value else "Tidak"
+                    elif field.type == "datetime" and value:
+                        value = (
+                            pytz.utc.localize(value).astimezone(tz).replace(tzinfo=None)
+                        )
+                    row.append(value)
+                yield tuple(row)
+            records.invalidate_recordset()
 
     @api.model
     def _kel_complaint_ids(self, filters):

@@ -83,6 +83,11 @@ class KelurahanReportSubscription(models.Model):
     rw_ids = fields.Many2many("kelurahan.rw", string="RWs")
     channel_ids = fields.Many2many("helpdesk.ticket.channel", string="Channels")
     agency_ids = fields.Many2many("kelurahan.agency", string="Agencies")
+    extra_sheets = fields.Boolean(
+        string="Add service requests and queue",
+        help="One more sheet each for service requests and queue tickets of the "
+        "period, when those features are installed.",
+    )
     retention_days = fields.Integer(
         string="Keep files (days)",
         default=90,
@@ -238,6 +243,7 @@ class KelurahanReportSubscription(models.Model):
             "rw_ids": self.rw_ids.ids,
             "channel_ids": self.channel_ids.ids,
             "agency_ids": self.agency_ids.ids,
+            "extra_sheets": self.extra_sheets,
         }
 
     # ------------------------------------------------------------------

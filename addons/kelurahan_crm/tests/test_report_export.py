@@ -6,7 +6,8 @@ from datetime import date, datetime
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
-from ..models.kelurahan_report_engine import COMPLAINT_COLUMNS
+from ..models.kelurahan_report_engine import COMPLAINT_COLUMNS, EXTRA_SHEETS
+from ..tools import xlsx_stream as xs
 from .report_common import DAY, ReportCase, wib, xlsx_members
 
 HOSTILE = [
@@ -230,6 +231,43 @@ class TestReportExport(ReportCase):
             self.env["kelurahan.export.wizard"].with_user(self.user_portal).create(
                 {"period": "today"}
             )
+
+    def test_extra_sheets_through_generic_provider(self):
+        workbook, _data, _count = self.export(
+            self.user_officer, self.filters(extra_sheets=True)
+        )
+        installed = [spec[1] for spec in EXTRA_SHEETS if spec[0] in self.env]
+        self.assertEqual(workbook.sheetnames, ["Pengaduan", *installed, "Ringkasan"])
+        # The generic (ORM) provider, on complaints, under an RW officer's rules.
+        engine = self.env["kelurahan.report.engine"].with_user(self.user_rw)
+        columns = [
+            ("number", xs.TEXT),
+            ("rw_id", xs.TEXT),
+            ("kel_state", xs.TEXT),
+            ("date_reported", xs.DATETIME),
+            ("is_within_deadline", xs.TEXT),
+        ]
+        domain = [
+            ("date_reported", ">=", wib(2026, 3, 10, 0, 0)),
+            ("date_reported", "<", wib(2026, 3, 11, 0, 0)),
+        ]
+        rows = list(engine._kel_orm_rows("helpdesk.ticket", domain, columns))
+        self.assertEqual(
+            sorted(row[0] for row in rows),
+            sorted([self.done.number, self.open_a.number]),
+        )
+        done = next(row for row in rows if row[0] == self.done.number)
+        self.assertEqual(
+            done[1:], (self.rw_a.name, "Selesai", datetime(2026, 3, 10, 9, 30), "Ya")
+        )
+        provider = engine._kel_orm_provider(
+            "helpdesk.ticket",
+            "Uji",
+            "date_reported",
+            [("No.", "number", xs.TEXT, 10)],
+            self.filters(),
+        )
+        self.assertEqual(len(list(provider["rows"]())), 2)
 
     def test_kpi_summary_and_indicators(self):
         summary = self.env["kelurahan.kpi.summary"].with_user(self.user_officer)

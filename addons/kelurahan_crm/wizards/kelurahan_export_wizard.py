@@ -33,6 +33,11 @@ class KelurahanExportWizard(models.TransientModel):
     rw_ids = fields.Many2many("kelurahan.rw", string="RWs")
     channel_ids = fields.Many2many("helpdesk.ticket.channel", string="Channels")
     agency_ids = fields.Many2many("kelurahan.agency", string="Agencies")
+    extra_sheets = fields.Boolean(
+        string="Add service requests and queue",
+        help="One more sheet each for service requests and queue tickets of the "
+        "period, when those features are installed.",
+    )
 
     @api.depends("period")
     def _compute_dates(self):
@@ -61,6 +66,7 @@ class KelurahanExportWizard(models.TransientModel):
             "rw_ids": self.rw_ids.ids,
             "channel_ids": self.channel_ids.ids,
             "agency_ids": self.agency_ids.ids,
+            "extra_sheets": self.extra_sheets,
         }
 
     def action_export(self):
