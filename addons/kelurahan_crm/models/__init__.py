@@ -1,6 +1,7 @@
 from . import (
     res_lang,
     res_company,
+    res_config_settings,
     res_users,
     kelurahan_rw,
     kelurahan_rt,

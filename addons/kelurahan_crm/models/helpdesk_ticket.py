@@ -32,6 +32,12 @@ ANONYMOUS_FIELDS = (
     "reporter_phone",
     "reporter_nik_masked",
 )
+# helpdesk_mgmt's own channels (portal form, mail gateway) → the seeded ones.
+CHANNEL_MAP = {
+    "helpdesk_mgmt.helpdesk_ticket_channel_web": "kelurahan_crm.channel_portal",
+    "helpdesk_mgmt.helpdesk_ticket_channel_email": "kelurahan_crm.channel_email",
+    "helpdesk_mgmt.helpdesk_ticket_channel_phone": "kelurahan_crm.channel_phone",
+}
 # Date fields only a Lurah/Pimpinan may correct by hand once the complaint exists.
 CORRECTED_DATES = ("date_reported", "date_followup", "date_done")
 EARTH_RADIUS_M = 6371008.8
@@ -427,9 +433,16 @@ class HelpdeskTicket(models.Model):
     def create(self, vals_list):
         user = self.env.user
         rw_only = not self.env.su and user._kel_is_rw_only()
+        channel_map = self._kel_channel_map()
         for vals in vals_list:
             if vals.get("reporter_nik"):
                 vals["reporter_nik"] = nik_tools.normalize(vals["reporter_nik"])
+            if not vals.get("channel_id") and self.env.context.get(
+                "fetchmail_cron_running"
+            ):
+                vals["channel_id"] = self.env.ref("kelurahan_crm.channel_email").id
+            if vals.get("channel_id") in channel_map:
+                vals["channel_id"] = channel_map[vals["channel_id"]]
             if rw_only:
                 self._kel_check_rw_allowed(vals.get("rw_id"))
                 # Entries of an RW post land in the office queue as "Balai RW".
@@ -474,7 +487,9 @@ class HelpdeskTicket(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_staff(self):
-        """Complaints are archived, never deleted, except by the Admin Kelurahan."""
+        """Complaints are archived, never deleted, except by the Admin Kelurahan.
+        Kelurahan roles hold the unlink right (access CSV) so that the refusal is
+        this clear message rather than a generic access error."""
         if not self.env.su and not self.env.user.has_group(
             "kelurahan_crm.group_kelurahan_admin"
         ):
@@ -485,9 +500,20 @@ class HelpdeskTicket(models.Model):
                 )
             )
 
+    @api.model
+    def _kel_channel_map(self):
+        result = {}
+        for source, target in CHANNEL_MAP.items():
+            source_rec = self.env.ref(source, raise_if_not_found=False)
+            target_rec = self.env.ref(target, raise_if_not_found=False)
+            if source_rec and target_rec:
+                result[source_rec.id] = target_rec.id
+        return result
+
     def _read_format(self, fnames, load="_classic_read"):
         """Hide the reporter of anonymous complaints from users below Petugas
-        Kelurahan (RW officers, internal users following the complaint)."""
+        Kelurahan (RW officers, internal users following the complaint); the
+        reporter still sees themself."""
         result = super()._read_format(fnames, load=load)
         if self.env.su or self.env.user.has_group(
             "kelurahan_crm.group_kelurahan_officer"
@@ -496,7 +522,12 @@ class HelpdeskTicket(models.Model):
         hidden = [fname for fname in ANONYMOUS_FIELDS if fname in fnames]
         if not hidden:
             return result
-        anonymous = set(self.sudo().filtered("is_anonymous").ids)
+        own = self.env.user.commercial_partner_id
+        anonymous = set(
+            self.sudo()
+            .filtered(lambda t: t.is_anonymous and t.commercial_partner_id != own)
+            .ids
+        )
         for values in result:
             if values["id"] in anonymous:
                 for fname in hidden:
@@ -597,6 +628,23 @@ class HelpdeskTicket(models.Model):
             body=self.env._("Disputed by the reporter: %(reason)s", reason=reason),
             subtype_xmlid="mail.mt_note",
         )
+        return True
+
+    def action_kel_rate(self, rating, comment=None):
+        """The reporter rates the handling of their Selesai complaint (1-5)."""
+        self.ensure_one()
+        rating = str(rating)
+        if rating not in dict(self._fields["rating"].selection):
+            raise UserError(self.env._("Choose a rating from 1 to 5."))
+        self.check_access("read")
+        user = self.env.user
+        if user.share and self.commercial_partner_id != user.commercial_partner_id:
+            raise AccessError(self.env._("Only the reporter can rate this complaint."))
+        if self.kel_state != "done":
+            raise UserError(self.env._("Only a complaint marked Selesai can be rated."))
+        # sudo: residents (portal) have no write access on complaints; the checks
+        # above restrict this to the reporter's own Selesai complaint, two fields.
+        self.sudo().write({"rating": rating, "rating_comment": comment or False})
         return True
 
     def action_kel_find_duplicates(self):
@@ -709,6 +757,12 @@ class HelpdeskTicket(models.Model):
                 ticket.with_context(kel_workflow=True).write(
                     {"date_followup": max(when, ticket.date_reported)}
                 )
+
+    @api.model
+    def _kel_public_domain(self):
+        """Complaints that may ever be shown publicly (maps, statistics pages):
+        never the confidential (rahasia) ones."""
+        return [("is_confidential", "=", False)]
 
     def _kel_duplicate_candidates(self):
         """Complaints of the same category near the same place (same RW and RT, or

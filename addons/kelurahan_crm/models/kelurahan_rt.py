@@ -11,7 +11,11 @@ class KelurahanRt(models.Model):
     _order = "rw_id, number, id"
 
     name = fields.Char(
-        compute="_compute_name", store=True, readonly=False, required=True
+        compute="_compute_name",
+        store=True,
+        readonly=False,
+        required=True,
+        precompute=True,
     )
     number = fields.Integer(required=True, help="RT number, e.g. 3 for RT 003.")
     rw_id = fields.Many2one(

@@ -11,7 +11,11 @@ class KelurahanRw(models.Model):
     _order = "company_id, number, id"
 
     name = fields.Char(
-        compute="_compute_name", store=True, readonly=False, required=True
+        compute="_compute_name",
+        store=True,
+        readonly=False,
+        required=True,
+        precompute=True,
     )
     number = fields.Integer(required=True, help="RW number, e.g. 1 for RW 01.")
     chair_name = fields.Char(string="Chair (Ketua RW)")

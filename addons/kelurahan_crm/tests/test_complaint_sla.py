@@ -1,0 +1,114 @@
+# Copyright 2026 Kelurahan CRM contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.exceptions import ValidationError
+from odoo.tests import tagged
+
+from .common import KelurahanCase, wib
+
+
+@tagged("post_install", "-at_install")
+class TestComplaintSla(KelurahanCase):
+    """Deadlines per category in working days, overdue flags, escalation job."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.category.write({"followup_days": 1, "resolution_days": 3})
+
+    def activities(self, ticket, user):
+        return ticket.activity_ids.filtered(
+            lambda a: a.user_id == user
+            and a.activity_type_id
+            == self.env.ref("kelurahan_crm.mail_activity_type_escalation")
+        )
+
+    def test_deadlines_skip_weekend_and_holiday(self):
+        # Wed 13 May 2026 10:00 WIB; Thu 14 May holiday; weekend 16-17 May.
+        with self.at(2026, 5, 13, 10, 0):
+            ticket = self.make_ticket()
+        # 1 working day = 8 h: Wed 10-16 (6 h), Fri 08-10 (2 h).
+        self.assertEqual(ticket.deadline_followup, wib(2026, 5, 15, 10, 0))
+        # 3 days = 24 h: Wed 6 + Fri 8 + Mon 8 + Tue 2.
+        self.assertEqual(ticket.deadline_resolution, wib(2026, 5, 19, 10, 0))
+
+    def test_report_on_saturday_starts_monday(self):
+        with self.at(2026, 3, 7, 20, 0):
+            ticket = self.make_ticket()
+        self.assertEqual(ticket.deadline_followup, wib(2026, 3, 9, 16, 0))
+
+    def test_subcategory_inherits_parent_targets(self):
+        child = self.env["helpdesk.ticket.category"].create(
+            {
+                "name": "Jalan berlubang",
+                "parent_id": self.category.id,
+                "followup_days": 0,
+                "resolution_days": 0,
+            }
+        )
+        self.assertEqual(child._kel_sla(), (1.0, 3.0))
+
+    def test_category_targets_validated(self):
+        with self.assertRaises(ValidationError), self.cr.savepoint():
+            self.category.followup_days = -1
+        with self.assertRaises(ValidationError), self.cr.savepoint():
+            self.category.write({"followup_days": 5, "resolution_days": 2})
+
+    def test_overdue_and_within_deadline(self):
+        with self.at(2026, 5, 13, 10, 0):
+            late = self.make_ticket()
+            on_time = self.make_ticket()
+        self.assertFalse(late.is_overdue)
+        with self.at(2026, 5, 15, 9, 0):
+            on_time.write({"stage_id": self.stage["progress"].id})
+            on_time.write(
+                {"followup_note": "Sudah diperbaiki", "stage_id": self.stage["done"].id}
+            )
+        self.assertTrue(on_time.is_within_deadline)
+        self.assertFalse(on_time.is_overdue)
+        with self.at(2026, 5, 15, 11, 0):
+            self.env["helpdesk.ticket"]._cron_kel_deadlines()
+        self.assertTrue(late.is_overdue, "no Tgl TL after the follow-up deadline")
+        self.assertFalse(on_time.is_overdue)
+        overdue = self.env["helpdesk.ticket"].search([("is_overdue", "=", True)])
+        self.assertIn(late, overdue)
+        with self.at(2026, 5, 20, 9, 0):
+            late.write({"stage_id": self.stage["progress"].id})
+            self.assertTrue(late.is_overdue, "still past its resolution deadline")
+            late.write({"followup_note": "Beres", "stage_id": self.stage["done"].id})
+        self.assertFalse(late.is_overdue)
+        self.assertFalse(late.is_within_deadline)
+
+    def test_escalation_once_per_deadline(self):
+        with self.at(2026, 5, 13, 10, 0):
+            ticket = self.make_ticket()
+        with self.at(2026, 5, 15, 9, 0):
+            self.env["helpdesk.ticket"]._cron_kel_deadlines()
+        self.assertFalse(self.activities(ticket, self.user_lurah), "not yet due")
+        with self.at(2026, 5, 15, 11, 0):
+            self.env["helpdesk.ticket"]._cron_kel_deadlines()
+            self.env["helpdesk.ticket"]._cron_kel_deadlines()
+        activity = self.activities(ticket, self.user_lurah)
+        self.assertEqual(len(activity), 1, "follow-up deadline escalated once")
+        self.assertFalse(self.activities(ticket, self.user_officer))
+        self.assertFalse(self.activities(ticket, self.user_admin), "lurah, not admin")
+        self.assertEqual(ticket.kel_escalated_followup, ticket.deadline_followup)
+        with self.at(2026, 5, 19, 11, 0):
+            self.env["helpdesk.ticket"]._cron_kel_deadlines()
+            self.env["helpdesk.ticket"]._cron_kel_deadlines()
+        self.assertEqual(
+            len(self.activities(ticket, self.user_lurah)), 2, "then resolution once"
+        )
+
+    def test_escalation_stays_in_its_kelurahan(self):
+        with self.at(2026, 5, 13, 10, 0):
+            ticket = self.make_ticket(
+                company_id=self.company_b.id, rw_id=self.rw_other.id, rt_id=False
+            )
+        with self.at(2026, 5, 15, 11, 0):
+            self.env["helpdesk.ticket"]._cron_kel_deadlines()
+        self.assertFalse(self.activities(ticket, self.user_lurah))
+
+    def test_cron_record_exists(self):
+        cron = self.env.ref("kelurahan_crm.ir_cron_kel_deadlines")
+        self.assertTrue(cron.active)
+        self.assertEqual(cron.model_id.model, "helpdesk.ticket")

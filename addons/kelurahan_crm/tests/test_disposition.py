@@ -1,0 +1,119 @@
+# Copyright 2026 Kelurahan CRM contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.exceptions import AccessError, ValidationError
+from odoo.tests import tagged
+
+from .common import KelurahanCase, wib
+
+AGENCIES = (
+    "agency_sudin_bina_marga",
+    "agency_sudin_perhubungan",
+    "agency_satpol_pp",
+    "agency_sudin_lh",
+    "agency_sudin_sda",
+    "agency_pln",
+)
+
+
+@tagged("post_install", "-at_install")
+class TestDisposition(KelurahanCase):
+    def test_seeded_agencies(self):
+        for xmlid in AGENCIES:
+            agency = self.env.ref(f"kelurahan_crm.{xmlid}")
+            self.assertTrue(agency.active and agency.kind)
+
+    def test_disposition_lifecycle_and_overdue(self):
+        with self.at(2026, 3, 2, 9, 0):
+            ticket = self.make_ticket()
+            Disposition = self.env["kelurahan.disposition"].with_user(self.user_officer)
+            first = Disposition.create(
+                {
+                    "ticket_id": ticket.id,
+                    "agency_id": self.agency.id,
+                    "date_due": wib(2026, 3, 4, 16, 0),
+                }
+            )
+            second = Disposition.create(
+                {
+                    "ticket_id": ticket.id,
+                    "agency_id": self.env.ref("kelurahan_crm.agency_satpol_pp").id,
+                    "date_due": wib(2026, 3, 9, 16, 0),
+                }
+            )
+        self.assertEqual(ticket.disposition_count, 2)
+        self.assertEqual(first.state, "sent")
+        with self.at(2026, 3, 5, 9, 0):
+            self.env["helpdesk.ticket"]._cron_kel_deadlines()
+            self.assertEqual(first.state, "overdue")
+            self.assertEqual(second.state, "sent")
+            overdue = self.env["kelurahan.disposition"].search(
+                [("state", "=", "overdue")]
+            )
+            self.assertIn(first, overdue)
+            first.with_user(self.user_officer).write(
+                {
+                    "response": "Sudah dijadwalkan perbaikan.",
+                    "date_done": wib(2026, 3, 5, 8, 0),
+                }
+            )
+        self.assertEqual(first.state, "done")
+        second.with_user(self.user_officer).action_done()
+        self.assertEqual(second.state, "done")
+
+    def test_disposition_dates_validated(self):
+        ticket = self.make_ticket()
+        with self.assertRaises(ValidationError), self.cr.savepoint():
+            self.env["kelurahan.disposition"].create(
+                {
+                    "ticket_id": ticket.id,
+                    "agency_id": self.agency.id,
+                    "date_sent": wib(2026, 3, 5, 9, 0),
+                    "date_due": wib(2026, 3, 4, 9, 0),
+                }
+            )
+
+    def test_disposition_access(self):
+        ticket = self.make_ticket()
+        disposition = self.env["kelurahan.disposition"].create(
+            {"ticket_id": ticket.id, "agency_id": self.agency.id}
+        )
+        # The RW officer reads the dispositions of their RW, cannot create them.
+        self.assertEqual(disposition.with_user(self.user_rw).agency_id, self.agency)
+        with self.assertRaises(AccessError):
+            self.env["kelurahan.disposition"].with_user(self.user_rw).create(
+                {"ticket_id": ticket.id, "agency_id": self.agency.id}
+            )
+        other_rw = self.make_ticket(rw_id=self.rw_b.id, rt_id=False)
+        hidden = self.env["kelurahan.disposition"].create(
+            {"ticket_id": other_rw.id, "agency_id": self.agency.id}
+        )
+        with self.assertRaises(AccessError):
+            hidden.with_user(self.user_rw).read(["agency_id"])
+        # Another kelurahan sees none of them.
+        with self.assertRaises(AccessError):
+            disposition.with_user(self.user_officer_b).read(["agency_id"])
+        # Agencies: configuration of the admin only.
+        with self.assertRaises(AccessError):
+            self.env["kelurahan.agency"].with_user(self.user_officer).create(
+                {"name": "Dinas X", "kind": "dinas"}
+            )
+        self.env["kelurahan.agency"].with_user(self.user_admin).create(
+            {
+                "name": "Puskesmas Kalisari",
+                "kind": "instansi",
+                "company_id": self.company.id,
+            }
+        )
+
+    def test_agency_of_other_kelurahan_hidden(self):
+        local = self.env["kelurahan.agency"].create(
+            {
+                "name": "Puskesmas Gedong",
+                "kind": "instansi",
+                "company_id": self.company_b.id,
+            }
+        )
+        Agency = self.env["kelurahan.agency"].with_user(self.user_officer)
+        self.assertNotIn(local, Agency.search([]))
+        self.assertIn(self.agency, Agency.search([]))
+        self.assertIn(local, Agency.with_user(self.user_officer_b).search([]))
