@@ -37,6 +37,14 @@
         "views/kelurahan_public_templates.xml",
         "views/kelurahan_crm_menus.xml",
         "views/helpdesk_ticket_portal_templates.xml",
+        "security/kelurahan_report_security.xml",
+        "data/kelurahan_report_data.xml",
+        "views/kelurahan_export_job_views.xml",
+        "views/kelurahan_report_subscription_views.xml",
+        "views/helpdesk_ticket_analysis_views.xml",
+        "wizards/kelurahan_export_wizard_views.xml",
+        "wizards/kelurahan_kpi_summary_views.xml",
+        "views/kelurahan_report_menus.xml",
     ],
     "demo": [
         "demo/kelurahan_rw_demo.xml",
@@ -56,7 +64,9 @@
             "kelurahan_crm/static/tests/tours/*.js",
         ],
     },
-    "external_dependencies": {"python": ["scipy", "numpy", "polib", "Pillow", "qrcode"]},
+    "external_dependencies": {
+        "python": ["scipy", "numpy", "polib", "Pillow", "qrcode", "xlsxwriter"]
+    },
     "application": True,
     "installable": True,
 }

@@ -9,10 +9,13 @@ from . import kelurahan_dashboard
 from . import kelurahan_demo
 from . import kelurahan_demo_generator
 from . import kelurahan_disposition
+from . import kelurahan_export_job
 from . import kelurahan_letter
 from . import kelurahan_portal_throttle
 from . import kelurahan_queue_slot
 from . import kelurahan_queue_ticket
+from . import kelurahan_report_engine
+from . import kelurahan_report_subscription
 from . import kelurahan_rt
 from . import kelurahan_rw
 from . import kelurahan_service

@@ -24,7 +24,10 @@ from . import test_portal_tours
 from . import test_portal_tracking
 from . import test_queue
 from . import test_queue_analysis
+from . import test_report_export
+from . import test_report_subscription
 from . import test_roles
 from . import test_service_request
 from . import test_stats
 from . import test_tours
+from . import test_xlsx_stream

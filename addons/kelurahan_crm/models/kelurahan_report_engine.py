@@ -1,0 +1,740 @@
+# Copyright 2026 Kelurahan CRM contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The reporting engine behind the daily export, subscriptions and background jobs.
+
+A workbook is a list of sheets. Each sheet comes from a *provider* returned by
+``_kel_sheet_providers(filters)``: other addons or branches add their own sheet (the
+service requests and the queue, for example) by extending that method with
+``super()``. The engine writes every sheet with ``tools.xlsx_stream`` in
+``constant_memory`` mode into a temporary file, reading rows in batches.
+
+Access: the rows are selected with the caller's record rules (``_search`` applies
+them), so an RW officer exports only their RW. The reporter NIK is never selected;
+the reporter of an anonymous complaint is written as "Anonim".
+"""
+
+import html
+import logging
+import os
+import re
+import tempfile
+from datetime import datetime, time, timedelta
+
+import pytz
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import SQL
+
+from ..tools import xlsx_stream as xs
+
+_logger = logging.getLogger(__name__)
+
+REPORT_TZ = "Asia/Jakarta"
+BATCH_SIZE = 5000
+NO_DATA = "Tidak ada data untuk periode dan filter ini."
+ANONYMOUS_LABEL = "Anonim"
+INDICATOR_CODES = (
+    "kecepatan",
+    "keramahan",
+    "akses_informasi",
+    "sarana_teknologi",
+    "responsivitas_pengaduan",
+)
+# Sheets of other features, added when their model exists and the user may read it
+# (service requests and the queue, feature/issue-5): model, sheet, date field
+# (Date or Datetime) and columns (header, field, kind, width). Missing fields are
+# left out, so the engine does not depend on those models.
+EXTRA_SHEETS = [
+    (
+        "kelurahan.service.request",
+        "Permohonan",
+        "date_submitted",
+        [
+            ("No. Permohonan", "number", xs.TEXT, 18),
+            ("Tgl Masuk", "date_submitted", xs.DATETIME, 16),
+            ("Layanan", "service_id", xs.TEXT, 28),
+            ("RW", "rw_id", xs.TEXT, 8),
+            ("Kanal", "channel", xs.TEXT, 14),
+            ("Status", "state", xs.TEXT, 16),
+            ("Tenggat", "date_deadline", xs.DATE, 12),
+            ("Tgl Selesai", "date_done", xs.DATETIME, 16),
+            ("Terlambat", "is_overdue", xs.TEXT, 10),
+            ("Petugas", "user_id", xs.TEXT, 20),
+        ],
+    ),
+    (
+        "kelurahan.queue.ticket",
+        "Antrean",
+        "date",
+        [
+            ("No. Antrean", "name", xs.TEXT, 12),
+            ("Tanggal", "date", xs.DATE, 12),
+            ("Layanan", "service_id", xs.TEXT, 28),
+            ("Loket", "counter_id", xs.TEXT, 14),
+            ("Status", "state", xs.TEXT, 14),
+            ("Check-in", "checkin_date", xs.DATETIME, 16),
+            ("Dipanggil", "called_date", xs.DATETIME, 16),
+            ("Dilayani", "served_date", xs.DATETIME, 16),
+            ("Menunggu (menit)", "wait_minutes", xs.NUMBER, 12),
+            ("Lama layanan (menit)", "service_minutes", xs.NUMBER, 12),
+        ],
+    ),
+]
+_TAG_RE = re.compile(r"<[^>]*>")
+_SPACE_RE = re.compile(r"\s+")
+
+COMPLAINT_COLUMNS = [
+    ("No. Laporan", xs.TEXT, 18),
+    ("Tgl Masuk", xs.DATETIME, 16),
+    ("Kategori", xs.TEXT, 24),
+    ("Uraian", xs.TEXT, 50),
+    ("Pelapor", xs.TEXT, 20),
+    ("Lokasi", xs.TEXT, 30),
+    ("RW", xs.TEXT, 8),
+    ("RT", xs.TEXT, 8),
+    ("Kanal", xs.TEXT, 16),
+    ("Status", xs.TEXT, 16),
+    ("Tgl TL", xs.DATETIME, 16),
+    ("Tgl Selesai", xs.DATETIME, 16),
+    ("Waktu Respon (hari kerja)", xs.NUMBER, 12),
+    ("Waktu Penyelesaian (hari kerja)", xs.NUMBER, 14),
+    ("Dalam Tenggat", xs.TEXT, 10),
+    ("Petugas", xs.TEXT, 20),
+    ("Dinas tujuan", xs.TEXT, 28),
+    ("Dukungan", xs.INTEGER, 10),
+]
+
+
+def html_to_text(value):
+    """Fast HTML → one-line text (Odoo's html2plaintext is too slow for 100k rows)."""
+    if not value:
+        return ""
+    return _SPACE_RE.sub(" ", html.unescape(_TAG_RE.sub(" ", value))).strip()
+
+
+class KelurahanReportEngine(models.AbstractModel):
+    _name = "kelurahan.report.engine"
+    _description = "Kelurahan report engine (XLSX export)"
+
+    # ------------------------------------------------------------------
+    # Periods and filters
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _kel_today(self):
+        return (
+            fields.Datetime.now()
+            .replace(tzinfo=pytz.utc)
+            .astimezone(pytz.timezone(REPORT_TZ))
+            .date()
+        )
+
+    @api.model
+    def _kel_period_dates(self, period, date_from=None, date_to=None, today=None):
+        """(first day, last day) of a named period, in Asia/Jakarta days."""
+        today = today or self._kel_today()
+        if period == "today":
+            return today, today
+        if period == "yesterday":
+            day = today - timedelta(days=1)
+            return day, day
+        if period == "this_week":
+            start = today - timedelta(days=today.weekday())
+            return start, today
+        if period == "last_week":
+            start = today - timedelta(days=today.weekday() + 7)
+            return start, start + timedelta(days=6)
+        if period == "this_month":
+            return today.replace(day=1), today
+        if period == "last_month":
+            end = today.replace(day=1) - timedelta(days=1)
+            return end.replace(day=1), end
+        return date_from, date_to
+
+    @api.model
+    def _kel_check_period(self, date_from, date_to):
+        if not date_from or not date_to:
+            raise UserError(
+                self.env._("Choose the first and the last day of the period.")
+            )
+        if date_to < date_from:
+            raise UserError(
+                self.env._(
+                    "The period ends (%(end)s) before it starts (%(start)s). "
+                    "Choose an end date on or after the start date.",
+                    start=date_from.strftime("%d/%m/%Y"),
+                    end=date_to.strftime("%d/%m/%Y"),
+                )
+            )
+        if (date_to - date_from).days > 3660:
+            raise UserError(self.env._("The period cannot be longer than 10 years."))
+
+    @api.model
+    def _kel_utc_bounds(self, date_from, date_to):
+        """Naive UTC datetimes [start of date_from, start of day after date_to)."""
+        tz = pytz.timezone(REPORT_TZ)
+        start = tz.localize(datetime.combine(date_from, time.min))
+        end = tz.localize(datetime.combine(date_to + timedelta(days=1), time.min))
+        return (
+            start.astimezone(pytz.utc).replace(tzinfo=None),
+            end.astimezone(pytz.utc).replace(tzinfo=None),
+        )
+
+    @api.model
+    def _kel_complaint_domain(self, filters):
+        date_from = fields.Date.to_date(filters["date_from"])
+        date_to = fields.Date.to_date(filters["date_to"])
+        self._kel_check_period(date_from, date_to)
+        start, end = self._kel_utc_bounds(date_from, date_to)
+        domain = [("date_reported", ">=", start), ("date_reported", "<", end)]
+        if filters.get("kel_state"):
+            domain.append(("kel_state", "=", filters["kel_state"]))
+        if filters.get("category_ids"):
+            domain.append(("category_id", "child_of", filters["category_ids"]))
+        if filters.get("rw_ids"):
+            domain.append(("rw_id", "in", filters["rw_ids"]))
+        if filters.get("channel_ids"):
+            domain.append(("channel_id", "in", filters["channel_ids"]))
+        if filters.get("agency_ids"):
+            domain.append(("disposition_ids.agency_id", "in", filters["agency_ids"]))
+        return domain
+
+    @api.model
+    def _kel_report_lang(self):
+        """Workbooks are Indonesian (the seed's headers); fall back to the user's."""
+        if self.env["res.lang"]._lang_get("id_ID"):
+            return "id_ID"
+        return self.env.lang or "en_US"
+
+    # ------------------------------------------------------------------
+    # Sheet providers
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _kel_sheet_providers(self, filters):
+        """Sheets of the workbook after "Pengaduan" and before "Ringkasan".
+
+        Each provider is a dict: ``key``, ``sheet`` (name), ``columns`` (see
+        ``SheetWriter``) and ``rows`` (a callable returning an iterator of row tuples
+        readable by the current user). Extend with ``super()`` to add a sheet, e.g.
+        service requests or queue tickets once their models exist.
+        """
+        providers = [
+            {
+                "key": "complaints",
+                "sheet": "Pengaduan",
+                "columns": COMPLAINT_COLUMNS,
+                "rows": lambda: self._kel_complaint_rows(filters),
+            }
+        ]
+        if filters.get("extra_sheets"):
+            providers += self._kel_extra_providers(filters)
+        return providers
+
+    @api.model
+    def _kel_extra_providers(self, filters):
+        """Providers of EXTRA_SHEETS whose model is installed and readable."""
+        providers = []
+        for model, sheet, date_field, columns in EXTRA_SHEETS:
+            Model = self.env.get(model)
+            if (
+                Model is None
+                or date_field not in Model._fields
+                or not Model.has_access("read")
+            ):
+                continue
+            columns = [c for c in columns if c[1] in Model._fields]
+            providers.append(
+                self._kel_orm_provider(model, sheet, date_field, columns, filters)
+            )
+        return providers
+
+    @api.model
+    def _kel_orm_provider(self, model, sheet, date_field, columns, filters):
+        """A sheet of any model over the period, read with the ORM in batches."""
+        date_from = fields.Date.to_date(filters["date_from"])
+        date_to = fields.Date.to_date(filters["date_to"])
+        if self.env[model]._fields[date_field].type == "date":
+            domain = [(date_field, ">=", date_from), (date_field, "<=", date_to)]
+        else:
+            start, end = self._kel_utc_bounds(date_from, date_to)
+            domain = [(date_field, ">=", start), (date_field, "<", end)]
+        return {
+            "key": model,
+            "sheet": sheet,
+            "columns": [(header, kind, width) for header, _f, kind, width in columns],
+            "rows": lambda: self._kel_orm_rows(
+                model, domain, [(fname, kind) for _h, fname, kind, _w in columns]
+            ),
+        }
+
+    @api.model
+    def _kel_orm_rows(self, model, domain, columns, order=None):
+        """Rows of ``columns`` ((field, kind) pairs) for the records the user may
+        read; many2one → name, selection → label, boolean → Ya/Tidak, datetimes in
+        Asia/Jakarta. The cache is dropped after each batch to keep memory flat."""
+        Model = self.env[model].with_context(lang=self._kel_report_lang())
+        ids = Model.search(domain, order=order or f"{columns[0][0]}, id").ids
+        tz = pytz.timezone(REPORT_TZ)
+        fnames = [fname for fname, _kind in columns]
+        labels = {
+            fname: dict(Model._fields[fname]._description_selection(Model.env))
+            for fname in fnames
+            if Model._fields[fname].type == "selection"
+        }
+        for start in range(0, len(ids), BATCH_SIZE):
+            records = Model.browse(ids[start : start + BATCH_SIZE])
+            records.fetch(fnames)
+            for record in records:
+                row = []
+                for fname, _kind in columns:
+                    field = Model._fields[fname]
+                    value = record[fname]
+                    if field.type == "many2one":
+                        value = value.display_name or ""
+                    elif field.type == "selection":
+                        value = labels[fname].get(value, value or "")
+                    elif field.type == "boolean":
+                        value = "Ya" if value else "Tidak"
+                    elif field.type == "datetime" and value:
+                        value = (
+                            pytz.utc.localize(value).astimezone(tz).replace(tzinfo=None)
+                        )
+                    row.append(value)
+                yield tuple(row)
+            records.invalidate_recordset()
+
+    @api.model
+    def _kel_complaint_ids(self, filters):
+        """Ids the current user may read, in report order (rules applied)."""
+        Ticket = self.env["helpdesk.ticket"]
+        Ticket.check_access("read")
+        query = Ticket._search(
+            self._kel_complaint_domain(filters), order="date_reported, id"
+        )
+        self.env.cr.execute(query.select(SQL.identifier("helpdesk_ticket", "id")))
+        return [row[0] for row in self.env.cr.fetchall()]
+
+    @api.model
+    def _kel_complaint_rows(self, filters, ids=None):
+        """Rows of the "Pengaduan" sheet, read by batches of ids with one SQL query.
+
+        The ids come from ``_kel_complaint_ids`` (the user's record rules); the query
+        only joins names for display and never selects the NIK.
+        """
+        if ids is None:
+            ids = self._kel_complaint_ids(filters)
+        lang = self._kel_report_lang()
+        states = dict(
+            self.env["helpdesk.ticket"]
+            .with_context(lang=lang)
+            ._fields["kel_state"]
+            ._description_selection(self.with_context(lang=lang).env)
+        )
+        yes, no = "Ya", "Tidak"
+        for start in range(0, len(ids), BATCH_SIZE):
+            self.env.cr.execute(
+                self._kel_complaint_sql(ids[start : start + BATCH_SIZE], lang)
+            )
+            for row in self.env.cr.fetchall():
+                (
+                    number, reported, category, description, title, anonymous,
+                    reporter, partner, location, rw, rt, channel, state, followup,
+                    done, response, resolution, within, user, agencies, support,
+                ) = row  # fmt: skip
+                reporter = ANONYMOUS_LABEL if anonymous else reporter or partner or ""
+                yield (
+                    number,
+                    reported,
+                    category,
+                    html_to_text(description) or title,
+                    reporter,
+                    location,
+                    rw,
+                    rt,
+                    channel,
+                    states.get(state, state),
+                    followup,
+                    done,
+                    response if followup else None,
+                    resolution if done else None,
+                    (yes if within else no) if state == "done" else "",
+                    user,
+                    agencies,
+                    support,
+                )
+
+    @api.model
+    def _kel_complaint_sql(self, ids, lang):
+        tz = REPORT_TZ
+
+        def local(column):
+            return SQL("(%s AT TIME ZONE 'UTC' AT TIME ZONE %s)", column, tz)
+
+        def name(alias):
+            return SQL(
+                "COALESCE(%s->>%s, %s->>'en_US')",
+                SQL.identifier(alias, "name"),
+                lang,
+                SQL.identifier(alias, "name"),
+            )
+
+        return SQL(
+            """
+            SELECT t.number, %(reported)s,
+                   CASE WHEN pc.id IS NULL THEN %(cat)s
+                        ELSE %(pcat)s || ' / ' || %(cat)s END,
+                   t.description, t.name, t.is_anonymous, t.reporter_name, p.name,
+                   t.location_address, rw.name, rt.name, %(channel)s, t.kel_state,
+                   %(followup)s, %(done)s, t.response_days, t.resolution_days,
+                   t.is_within_deadline, up.name,
+                   (SELECT string_agg(DISTINCT %(agency)s, ', ')
+                      FROM kelurahan_disposition d
+                      JOIN kelurahan_agency a ON a.id = d.agency_id
+                     WHERE d.ticket_id = t.id),
+                   t.support_count
+              FROM helpdesk_ticket t
+         LEFT JOIN helpdesk_ticket_category c ON c.id = t.category_id
+         LEFT JOIN helpdesk_ticket_category pc ON pc.id = c.parent_id
+         LEFT JOIN helpdesk_ticket_channel ch ON ch.id = t.channel_id
+         LEFT JOIN res_partner p ON p.id = t.partner_id
+         LEFT JOIN kelurahan_rw rw ON rw.id = t.rw_id
+         LEFT JOIN kelurahan_rt rt ON rt.id = t.rt_id
+         LEFT JOIN res_users u ON u.id = t.user_id
+         LEFT JOIN res_partner up ON up.id = u.partner_id
+             WHERE t.id = ANY(%(ids)s)
+          ORDER BY t.date_reported, t.id
+            """,
+            reported=local(SQL("t.date_reported")),
+            followup=local(SQL("t.date_followup")),
+            done=local(SQL("t.date_done")),
+            cat=name("c"),
+            pcat=name("pc"),
+            channel=name("ch"),
+            agency=name("a"),
+            ids=list(ids),
+        )
+
+    # ------------------------------------------------------------------
+    # Summary ("Ringkasan") and KPIs
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _kel_summary(self, filters):
+        """Counts and KPIs of the filtered complaints the user may read."""
+        Ticket = self.env["helpdesk.ticket"].with_context(lang=self._kel_report_lang())
+        domain = self._kel_complaint_domain(filters)
+        total = Ticket.search_count(domain)
+        states = dict(Ticket._fields["kel_state"]._description_selection(Ticket.env))
+        by_cat_state = {}
+        for category, state, count in Ticket._read_group(
+            domain, ["category_id", "kel_state"], ["__count"]
+        ):
+            key = category.display_name if category else "-"
+            by_cat_state.setdefault(key, {})[state or "new"] = count
+        by_rw = [
+            (rw.display_name if rw else "-", count)
+            for rw, count in Ticket._read_group(domain, ["rw_id"], ["__count"])
+        ]
+        channels = {}
+        for channel, count in Ticket._read_group(domain, ["channel_id"], ["__count"]):
+            channels[channel.display_name if channel else "-"] = [count, None, None]
+        for channel, response in Ticket._read_group(
+            domain + [("date_followup", "!=", False)],
+            ["channel_id"],
+            ["response_days:avg"],
+        ):
+            channels[channel.display_name if channel else "-"][1] = response
+        for channel, resolution in Ticket._read_group(
+            domain + [("date_done", "!=", False)],
+            ["channel_id"],
+            ["resolution_days:avg"],
+        ):
+            channels[channel.display_name if channel else "-"][2] = resolution
+        [[avg_response]] = Ticket._read_group(
+            domain + [("date_followup", "!=", False)], [], ["response_days:avg"]
+        )
+        done = Ticket.search_count(domain + [("kel_state", "=", "done")])
+        within = Ticket.search_count(
+            domain + [("kel_state", "=", "done"), ("is_within_deadline", "=", True)]
+        )
+        return {
+            "total": total,
+            "states": states,
+            "by_category_state": by_cat_state,
+            "by_rw": sorted(by_rw),
+            "by_channel": sorted((name, *values) for name, values in channels.items()),
+            "avg_response_days": avg_response,
+            "done": done,
+            "within_share": (within / done) if done else None,
+            "indicators": self._kel_indicators(filters),
+        }
+
+    @api.model
+    def _kel_indicators(self, filters):
+        """Table-1 style satisfaction shares (percent) and where they come from.
+
+        From ``kelurahan_survey`` when installed (duck-typed: no dependency on it),
+        otherwise from the complaints themselves where they can say something:
+        speed = done within deadline, complaint responsiveness = ratings ≥ 4.
+        """
+        date_from = fields.Date.to_date(filters["date_from"])
+        date_to = fields.Date.to_date(filters["date_to"])
+        Survey = self.env.get("survey.survey")
+        shares = None
+        if Survey is not None and hasattr(Survey, "_kel_indicator_shares"):
+            try:
+                shares = Survey._kel_indicator_shares(date_from, date_to) or {}
+            except Exception as error:
+                _logger.warning("Survey indicators unavailable: %s", error)
+                shares = None
+        if shares is not None:
+            return {
+                "source": "survey",
+                "shares": {code: shares.get(code) for code in INDICATOR_CODES},
+            }
+        Ticket = self.env["helpdesk.ticket"]
+        domain = self._kel_complaint_domain(filters)
+        done = Ticket.search_count(domain + [("kel_state", "=", "done")])
+        within = Ticket.search_count(
+            domain + [("kel_state", "=", "done"), ("is_within_deadline", "=", True)]
+        )
+        rated = Ticket.search_count(domain + [("rating", "!=", False)])
+        happy = Ticket.search_count(domain + [("rating", "in", ["4", "5"])])
+        return {
+            "source": "complaints",
+            "shares": {
+                "kecepatan": 100.0 * within / done if done else None,
+                "keramahan": None,
+                "akses_informasi": None,
+                "sarana_teknologi": None,
+                "responsivitas_pengaduan": 100.0 * happy / rated if rated else None,
+            },
+        }
+
+    # ------------------------------------------------------------------
+    # Workbook
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _kel_build_workbook(self, filters, path):
+        """Write the workbook to ``path``; return the number of complaint rows."""
+        workbook = xs.open_workbook(path, tmpdir=tempfile.gettempdir())
+        formats = xs.make_formats(workbook)
+        complaint_rows = 0
+        try:
+            for provider in self._kel_sheet_providers(filters):
+                count = self._kel_write_provider_sheet(workbook, formats, provider)
+                if provider["key"] == "complaints":
+                    complaint_rows = count
+            self._kel_write_summary(workbook, formats, filters)
+        finally:
+            workbook.close()
+        return complaint_rows
+
+    @api.model
+    def _kel_write_provider_sheet(self, workbook, formats, provider):
+        writer = xs.SheetWriter(
+            workbook, provider["sheet"], provider["columns"], formats=formats
+        )
+        writer.write_header()
+        count = 0
+        for values in provider["rows"]():
+            writer.write_row(values)
+            count += 1
+        if not count:
+            writer.write_text(writer.row, 0, NO_DATA)
+        else:
+            writer.autofilter()
+        return count
+
+    @api.model
+    def _kel_write_summary(self, workbook, formats, filters):
+        sheet = workbook.add_worksheet("Ringkasan")
+        summary = self._kel_summary(filters)
+        sheet.set_column(0, 0, 34)
+        sheet.set_column(1, 8, 13)
+        date_from = fields.Date.to_date(filters["date_from"])
+        date_to = fields.Date.to_date(filters["date_to"])
+        sheet.write_string(0, 0, "Ringkasan Pengaduan", formats["title"])
+        sheet.write_string(
+            1,
+            0,
+            f"Periode: {date_from:%d/%m/%Y} s.d. {date_to:%d/%m/%Y}",
+        )
+        if not summary["total"]:
+            sheet.write_string(3, 0, NO_DATA, formats["bold"])
+            return
+        row = 3
+        sheet.write_string(row, 0, "Jumlah pengaduan", formats["bold"])
+        sheet.write_number(row, 1, summary["total"])
+        row += 1
+        sheet.write_string(row, 0, "Rata-rata waktu ke Tgl TL (hari kerja)")
+        if summary["avg_response_days"] is not None:
+            sheet.write_number(row, 1, summary["avg_response_days"], formats["number"])
+        row += 1
+        sheet.write_string(row, 0, "Selesai dalam tenggat (%)")
+        if summary["within_share"] is not None:
+            sheet.write_number(row, 1, summary["within_share"], formats["percent"])
+        row += 2
+
+        # Category × status
+        state_keys = list(summary["states"])
+        sheet.write_string(row, 0, "Kategori", formats["header"])
+        for col, key in enumerate(state_keys, start=1):
+            sheet.write_string(row, col, summary["states"][key], formats["header"])
+        total_col = len(state_keys) + 1
+        sheet.write_string(row, total_col, "Total", formats["header"])
+        row += 1
+        cat_first = row
+        for category in sorted(summary["by_category_state"]):
+            counts = summary["by_category_state"][category]
+            self._kel_write_label(sheet, row, 0, category, formats)
+            for col, key in enumerate(state_keys, start=1):
+                sheet.write_number(row, col, counts.get(key, 0))
+            sheet.write_number(row, total_col, sum(counts.values()))
+            row += 1
+        cat_last = row - 1
+        row += 1
+
+        # By RW
+        sheet.write_string(row, 0, "RW", formats["header"])
+        sheet.write_string(row, 1, "Jumlah", formats["header"])
+        row += 1
+        for name, count in summary["by_rw"]:
+            self._kel_write_label(sheet, row, 0, name, formats)
+            sheet.write_number(row, 1, count)
+            row += 1
+        row += 1
+
+        # By channel
+        for col, header in enumerate(
+            (
+                "Kanal",
+                "Jumlah",
+                "Rata-rata ke Tgl TL (hari kerja)",
+                "Rata-rata penyelesaian (hari kerja)",
+            )
+        ):
+            sheet.write_string(row, col, header, formats["header"])
+        row += 1
+        ch_first = row
+        for name, count, response, resolution in summary["by_channel"]:
+            self._kel_write_label(sheet, row, 0, name, formats)
+            sheet.write_number(row, 1, count)
+            if response is not None:
+                sheet.write_number(row, 2, response, formats["number"])
+            if resolution is not None:
+                sheet.write_number(row, 3, resolution, formats["number"])
+            row += 1
+        ch_last = row - 1
+        row += 1
+
+        # Table-1 indicators
+        indicators = summary["indicators"]
+        sheet.write_string(row, 0, "Indikator kepuasan", formats["header"])
+        sheet.write_string(row, 1, "% puas", formats["header"])
+        sheet.write_string(
+            row,
+            2,
+            "Sumber: survei"
+            if indicators["source"] == "survey"
+            else "Sumber: data pengaduan",
+        )
+        row += 1
+        labels = {
+            "kecepatan": "Kecepatan pelayanan",
+            "keramahan": "Keramahan petugas",
+            "akses_informasi": "Akses informasi",
+            "sarana_teknologi": "Sarana teknologi",
+            "responsivitas_pengaduan": "Responsivitas pengaduan",
+        }
+        for code in INDICATOR_CODES:
+            sheet.write_string(row, 0, labels[code])
+            share = indicators["shares"].get(code)
+            if share is None:
+                sheet.write_string(row, 1, "-")
+            else:
+                sheet.write_number(row, 1, share / 100.0, formats["percent"])
+            row += 1
+
+        # Native charts: bar for categories, pie for channels.
+        bar = workbook.add_chart({"type": "bar"})
+        bar.add_series(
+            {
+                "name": "Pengaduan per kategori",
+                "categories": ["Ringkasan", cat_first, 0, cat_last, 0],
+                "values": ["Ringkasan", cat_first, total_col, cat_last, total_col],
+            }
+        )
+        bar.set_title({"name": "Pengaduan per kategori"})
+        bar.set_legend({"none": True})
+        sheet.insert_chart(3, total_col + 2, bar)
+        pie = workbook.add_chart({"type": "pie"})
+        pie.add_series(
+            {
+                "name": "Pengaduan per kanal",
+                "categories": ["Ringkasan", ch_first, 0, ch_last, 0],
+                "values": ["Ringkasan", ch_first, 1, ch_last, 1],
+                "data_labels": {"percentage": True},
+            }
+        )
+        pie.set_title({"name": "Pengaduan per kanal"})
+        sheet.insert_chart(20, total_col + 2, pie)
+
+    @api.model
+    def _kel_write_label(self, sheet, row, col, value, formats):
+        """A category/RW/channel name is configurable text: same guard as user text."""
+        value = xs.clean_text(value)
+        sheet.write_string(
+            row, col, value, formats["quoted"] if xs.is_risky(value) else None
+        )
+
+    # ------------------------------------------------------------------
+    # Entry points
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _kel_export_attachment(self, filters, res_model=False, res_id=False, name=None):
+        """Build the workbook into a temporary file and store it as an attachment.
+
+        Returns ``(attachment, row_count)``. The attachment is created with sudo
+        (the workbook only holds what the user could read) and linked to
+        ``res_model/res_id`` or to no record (then only its creator reads it).
+        """
+        date_from = fields.Date.to_date(filters["date_from"])
+        date_to = fields.Date.to_date(filters["date_to"])
+        self._kel_check_period(date_from, date_to)
+        name = name or self._kel_file_name(date_from, date_to)
+        handle, path = tempfile.mkstemp(prefix="kel-export-", suffix=".xlsx")
+        os.close(handle)
+        try:
+            count = self._kel_build_workbook(filters, path)
+            with open(path, "rb") as stream:
+                data = stream.read()
+        finally:
+            os.unlink(path)
+        # sudo: attachments on a subscription/job the user may not write; the
+        # content was produced under the user's own access rights above.
+        attachment = (
+            self.env["ir.attachment"]
+            .sudo()
+            .create(
+                {
+                    "name": name,
+                    "raw": data,
+                    "mimetype": "application/vnd.openxmlformats-officedocument"
+                    ".spreadsheetml.sheet",
+                    "res_model": res_model,
+                    "res_id": res_id,
+                }
+            )
+        )
+        return attachment, count
+
+    @api.model
+    def _kel_file_name(self, date_from, date_to):
+        if date_from == date_to:
+            return f"pengaduan_{date_from:%Y%m%d}.xlsx"
+        return f"pengaduan_{date_from:%Y%m%d}_{date_to:%Y%m%d}.xlsx"
