@@ -8,13 +8,21 @@
     "author": "Kelurahan CRM",
     "website": "https://github.com/kelurahan-crm/kelurahan-crm",
     "license": "AGPL-3",
-    "depends": ["helpdesk_mgmt", "portal"],
+    "depends": ["helpdesk_mgmt", "portal", "mail", "resource"],
     "data": [
         "data/res_lang_data.xml",
         "security/kelurahan_crm_security.xml",
+        "security/ir.model.access.csv",
+        "data/resource_calendar_data.xml",
+        "data/helpdesk_ticket_stage_data.xml",
+        "data/helpdesk_ticket_category_data.xml",
+        "data/helpdesk_ticket_channel_data.xml",
+        "data/kelurahan_agency_data.xml",
+        "data/helpdesk_ticket_data.xml",
         "views/kelurahan_crm_menus.xml",
     ],
     "demo": [
+        "demo/kelurahan_rw_demo.xml",
         "demo/res_users_demo.xml",
     ],
     "assets": {
