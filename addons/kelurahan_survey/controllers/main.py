@@ -56,7 +56,7 @@ class KelurahanSurvey(Survey):
         lands in the previous person's half-filled answers."""
         survey_sudo = self._kel_public_survey(survey_token)
         if not survey_sudo:
-            return request.not_found()
+            raise request.not_found()
         try:
             survey_sudo._kel_check_skm_complete()
             # no user, no partner: kiosk answers are anonymous by construction
@@ -85,7 +85,7 @@ class KelurahanSurvey(Survey):
         names a service, that service already chosen in the profile question."""
         survey_sudo = self._kel_public_survey(survey_token)
         if not survey_sudo:
-            return request.not_found()
+            raise request.not_found()
         vals = {}
         channel_sudo = self._kel_walkin_channel()
         if channel and str(channel).isdigit():
@@ -117,8 +117,5 @@ class KelurahanSurvey(Survey):
         # sudo: read a channel label by xmlid for tagging the response
         return (
             request.env.ref("kelurahan_crm.channel_walk_in", raise_if_not_found=False)
-            or request.env.ref(
-                "kelurahan_survey.channel_kiosk", raise_if_not_found=False
-            )
             or request.env["helpdesk.ticket.channel"]
         ).sudo()

@@ -4,4 +4,3 @@ from . import survey_question
 from . import survey_survey
 from . import survey_user_input
 from . import helpdesk_ticket
-from . import survey_demo

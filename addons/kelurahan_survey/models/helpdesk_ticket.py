@@ -1,10 +1,6 @@
 # Copyright 2026 Kelurahan CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import logging
-
 from odoo import fields, models
-
-_logger = logging.getLogger(__name__)
 
 
 class HelpdeskTicket(models.Model):
@@ -28,61 +24,30 @@ class HelpdeskTicket(models.Model):
         return res
 
     def _kel_is_done(self):
-        """Closed as done: the contract's ``kel_state == 'done'`` once the complaint
-        workflow is installed, else helpdesk_mgmt's "Done" stage (not cancelled
-        or rejected ones, which are closed too)."""
+        """Closed as done (the complaint workflow's ``kel_state``), not rejected."""
         self.ensure_one()
-        if "kel_state" in self._fields:
-            return self.kel_state == "done"
-        done = self.env.ref(
-            "helpdesk_mgmt.helpdesk_ticket_stage_done", raise_if_not_found=False
-        )
-        return bool(done) and self.stage_id == done
-
-    def _kel_survey_invitation_survey(self):
-        # sudo: choosing the configured survey is not the closing officer's choice
-        return (
-            self.env["survey.survey"]
-            .sudo()
-            .search(
-                [("kel_invite_complaint", "=", True), ("active", "=", True)],
-                order="id desc",
-                limit=1,
-            )
-        )
+        return self.kel_state == "done"
 
     def _kel_send_survey_invitation(self):
         """One invitation (token link by e-mail) per closed complaint with a
         reachable, non-anonymous reporter. Returns the created responses."""
-        survey = self._kel_survey_invitation_survey()
+        survey = self.env["survey.survey"]._kel_invitation_survey("complaint")
         inputs = self.env["survey.user_input"].sudo()
-        if not survey:
-            return inputs
-        template = self.env.ref(
-            "kelurahan_survey.mail_template_survey_invitation", raise_if_not_found=False
-        )
         for ticket in self:
-            partner = ticket.partner_id
-            if (
-                not partner
-                or not partner.email
-                or ticket.sudo().kel_survey_input_ids
-                or ("is_anonymous" in ticket._fields and ticket.is_anonymous)
-            ):
+            # sudo: only whether an invitation exists is checked
+            if ticket.is_anonymous or ticket.sudo().kel_survey_input_ids:
                 continue
-            # sudo: the closing officer may not create survey responses; the response
-            # is created for the reporter, who alone receives its token.
-            user_input = survey.sudo()._create_answer(
-                partner=partner,
-                check_attempts=False,
+            user_input = survey._kel_invite(
+                ticket.partner_id,
                 ticket_id=ticket.id,
                 channel_id=ticket.channel_id.id,
             )
-            inputs |= user_input
-            if template:
-                template.sudo().send_mail(user_input.id)
-            ticket.message_post(
-                body=self.env._("Satisfaction survey invitation sent to the reporter."),
-                subtype_xmlid="mail.mt_note",
-            )
+            if user_input:
+                inputs |= user_input
+                ticket.message_post(
+                    body=self.env._(
+                        "Satisfaction survey invitation sent to the reporter."
+                    ),
+                    subtype_xmlid="mail.mt_note",
+                )
         return inputs

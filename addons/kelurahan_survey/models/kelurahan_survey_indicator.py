@@ -27,6 +27,6 @@ class KelurahanSurveyIndicator(models.Model):
         "survey.question", "kel_indicator_id", string="Questions"
     )
 
-    _sql_constraints = [
+    _sql_constraints = [  # noqa: RUF012
         ("code_unique", "unique(code)", "Each indicator code can be used only once."),
     ]

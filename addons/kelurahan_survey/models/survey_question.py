@@ -51,7 +51,7 @@ class SurveyQuestion(models.Model):
         ondelete="set null",
     )
 
-    _sql_constraints = [
+    _sql_constraints = [  # noqa: RUF012
         (
             "kel_unsur_unique",
             "unique(survey_id, kel_unsur)",

@@ -1,14 +1,17 @@
 # Copyright 2026 Kelurahan CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import base64
 import io
+import re
 
 import qrcode
+import qrcode.image.svg
+from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
+from ..tools import demo as demo_tools
 from ..tools import ikm as ikm_tools
 
 GROUPS = ("month", "quarter", "semester", "year", "channel", "service")
@@ -44,6 +47,11 @@ class SurveySurvey(models.Model):
         "Invite after closed complaints",
         help="Residents whose complaint is closed as done receive an invitation "
         "to this survey by e-mail.",
+    )
+    kel_invite_service = fields.Boolean(
+        "Invite after completed services",
+        help="Residents whose service request is completed, or whose queue visit "
+        "is served, receive an invitation to this survey by e-mail.",
     )
     kel_missing_unsur = fields.Char(
         "Missing SKM elements", compute="_compute_kel_missing_unsur"
@@ -92,6 +100,40 @@ class SurveySurvey(models.Model):
     # ------------------------------------------------------------------
     # Helpers
     # ------------------------------------------------------------------
+    @api.model
+    def _kel_invitation_survey(self, kind):
+        """The active survey configured for invitations after ``kind`` ('complaint'
+        or 'service'); empty when none is."""
+        flag = "kel_invite_complaint" if kind == "complaint" else "kel_invite_service"
+        # sudo: choosing the configured survey is not the closing officer's choice
+        return self.sudo().search(
+            [(flag, "=", True), ("active", "=", True)], order="id desc", limit=1
+        )
+
+    def _kel_invite(self, partner, **links):
+        """Create a response for ``partner`` linked to what it rates (``links``:
+        ticket_id, service_request_id, queue_ticket_id, channel_id) and e-mail the
+        token link. Nothing for no survey or no reachable partner."""
+        if not self or not partner or not partner.email:
+            return self.env["survey.user_input"]
+        self.ensure_one()
+        # sudo: staff closing the case may not create survey responses; the
+        # response belongs to the resident, who alone receives its token.
+        user_input = self.sudo()._create_answer(
+            partner=partner, check_attempts=False, **links
+        )
+        template = self.env.ref(
+            "kelurahan_survey.mail_template_survey_invitation", raise_if_not_found=False
+        )
+        if template:
+            template.sudo().send_mail(user_input.id)
+        return user_input
+
+    @api.model
+    def _kel_generate_demo_responses(self, survey_xmlid):
+        """Demo data entry point (demo/survey_demo.xml)."""
+        demo_tools.generate_demo_responses(self.env, survey_xmlid)
+
     def _kel_kiosk_url(self):
         self.ensure_one()
         return f"/kelurahan/survey/kiosk/{self.access_token}"
@@ -102,7 +144,7 @@ class SurveySurvey(models.Model):
 
     def _kel_poster_items(self):
         """One poster page per service of the profile question (or one page), each
-        with its walk-in link and QR code as an inline PNG."""
+        with its walk-in link and QR code (inline SVG)."""
         self.ensure_one()
         question = self.question_ids.filtered(lambda q: q.kel_profile == "service")[:1]
         options = [(a.value, a.id) for a in question.suggested_answer_ids] or [
@@ -113,17 +155,26 @@ class SurveySurvey(models.Model):
             url = self._kel_walkin_url()
             if answer_id:
                 url += f"?service={answer_id}"
-            buffer = io.BytesIO()
-            qrcode.make(url, box_size=10, border=2).save(buffer, format="PNG")
-            png = buffer.getvalue()
-            items.append(
-                {
-                    "label": label,
-                    "url": url,
-                    "qr": "data:image/png;base64," + base64.b64encode(png).decode(),
-                }
-            )
+            items.append({"label": label, "url": url, "qr": self._kel_qr_svg(url)})
         return items
+
+    @api.model
+    def _kel_qr_svg(self, value, size=320):
+        """QR code as inline SVG (wkhtmltopdf renders it without fetching
+        anything); built here from the URL only, so it is safe markup."""
+        image = qrcode.make(
+            value, image_factory=qrcode.image.svg.SvgPathImage, border=2
+        )
+        buffer = io.BytesIO()
+        image.save(buffer)
+        svg = buffer.getvalue().decode()
+        svg = svg[svg.index("<svg") :]
+        svg = re.sub(
+            r'^<svg width="[^"]*" height="[^"]*"',
+            f'<svg width="{size}" height="{size}"',
+            svg,
+        )
+        return Markup(svg)
 
     def _kel_check_skm_complete(self):
         for survey in self:
@@ -144,7 +195,9 @@ class SurveySurvey(models.Model):
         tz = self.env.user.tz or "Asia/Jakarta"
         return SQL("(ui.end_datetime AT TIME ZONE 'UTC' AT TIME ZONE %s)", tz)
 
-    def _kel_where(self, date_from=None, date_to=None, channel_ids=None, service_ids=None):
+    def _kel_where(
+        self, date_from=None, date_to=None, channel_ids=None, service_ids=None
+    ):
         """Completed, non-test responses of these surveys in the period (local dates,
         both ends included), optionally of some channels / services."""
         local = self._kel_local_ts()
@@ -214,8 +267,14 @@ class SurveySurvey(models.Model):
             group_by=group_by,
         )
 
-    def _kel_ikm(self, date_from=None, date_to=None, channel_ids=None,
-                 service_ids=None, group=None):
+    def _kel_ikm(
+        self,
+        date_from=None,
+        date_to=None,
+        channel_ids=None,
+        service_ids=None,
+        group=None,
+    ):
         """IKM per group, computed in PostgreSQL (count and sum per unsur), then the
         exact arithmetic of ``tools.ikm``. Returns ``{group_key: result}`` where
         result = {respondents, unsur: {code: {count, total, nrr}}, ikm, converted,
@@ -265,8 +324,14 @@ class SurveySurvey(models.Model):
                 data["nrr"] = float(data["nrr"])
         return results
 
-    def _kel_respondent_scores(self, date_from=None, date_to=None, channel_ids=None,
-                               service_ids=None, group=None):
+    def _kel_respondent_scores(
+        self,
+        date_from=None,
+        date_to=None,
+        channel_ids=None,
+        service_ids=None,
+        group=None,
+    ):
         """Scores per respondent for the statistics: ``{group: {response_id:
         {unsur: score}}}``. Individual-level data stays in memory; callers only
         publish aggregates."""
@@ -284,8 +349,9 @@ class SurveySurvey(models.Model):
             data.setdefault(grp, {}).setdefault(response_id, {})[unsur] = score
         return data
 
-    def _kel_profile(self, date_from=None, date_to=None, channel_ids=None,
-                     service_ids=None):
+    def _kel_profile(
+        self, date_from=None, date_to=None, channel_ids=None, service_ids=None
+    ):
         """Respondent profile counts: ``{profile: [(answer label, count)]}``."""
         where = self._kel_where(date_from, date_to, channel_ids, service_ids)
         self.env.cr.execute(
@@ -303,8 +369,8 @@ class SurveySurvey(models.Model):
         rows = self.env.cr.fetchall()
         # sudo: only the labels of the suggested answers are read, to name the
         # aggregated counts; no respondent data leaves this method.
-        answers = self.env["survey.question.answer"].sudo().browse(
-            [row[1] for row in rows]
+        answers = (
+            self.env["survey.question.answer"].sudo().browse([row[1] for row in rows])
         )
         labels = {a.id: a.value for a in answers}
         profile = {}

@@ -36,7 +36,13 @@ class IkmReportXlsx(models.AbstractModel):
                 sheet.write(i, 0, label, bold)
                 sheet.write(i, 1, value)
             row = len(rows) + 3
-            headers = [_("Element"), _("Answers"), _("NRR"), _("NRR × 1/9"), _("Priority")]
+            headers = [
+                _("Element"),
+                _("Answers"),
+                _("NRR"),
+                _("NRR × 1/9"),
+                _("Priority"),
+            ]
             for col, header in enumerate(headers):
                 sheet.write(row, col, header, bold)
             for item in v["unsur"]:

@@ -9,7 +9,7 @@ from odoo.tests import tagged
 from odoo.tools import mute_logger
 
 from ..tools import ikm
-from .common import MARCH, KelSurveyCase
+from .common import KelSurveyCase
 
 # Scenario A, hand-computed (R4 skipped U1; R5-R7 must not count):
 #        U1 U2 U3 U4 U5 U6 U7 U8 U9
@@ -116,7 +116,9 @@ class TestIkmSql(KelSurveyCase):
         self.assertEqual(res["category"], "C")
 
     def test_period_and_groups(self):
-        by_month = self.survey._kel_ikm(date(2024, 1, 1), date(2024, 12, 31), group="month")
+        by_month = self.survey._kel_ikm(
+            date(2024, 1, 1), date(2024, 12, 31), group="month"
+        )
         self.assertEqual(set(by_month), {"2024-03", "2024-05"})
         self.assertEqual(by_month["2024-05"]["converted"], 25.0)
         self.assertEqual(by_month["2024-05"]["category"], "D")
@@ -136,16 +138,22 @@ class TestIkmSql(KelSurveyCase):
         self.assertIsNone(res["ikm"])
         self.assertIsNone(res["category"])
         wizard = self.env["kelurahan.survey.ikm.wizard"].create(
-            {"survey_id": self.survey.id, "period_type": "month",
-             "period_date": date(2023, 1, 10)}
+            {
+                "survey_id": self.survey.id,
+                "period_type": "month",
+                "period_date": date(2023, 1, 10),
+            }
         )
         self.assertIn("No completed responses", wizard.warning)
         self.assertIn("No completed responses", wizard.result_html)
 
     def test_wizard_periods_and_sample_warning(self):
         wizard = self.env["kelurahan.survey.ikm.wizard"].create(
-            {"survey_id": self.survey.id, "period_type": "quarter",
-             "period_date": date(2024, 2, 10)}
+            {
+                "survey_id": self.survey.id,
+                "period_type": "quarter",
+                "period_date": date(2024, 2, 10),
+            }
         )
         self.assertEqual(wizard.date_from, date(2024, 1, 1))
         self.assertEqual(wizard.date_to, date(2024, 3, 31))
@@ -159,9 +167,16 @@ class TestIkmSql(KelSurveyCase):
         values = wizard._kel_report_values()
         priorities = [row["code"] for row in values["priorities"]]
         self.assertEqual(priorities, ["U8", "U9", "U5"])
-        semester = wizard.copy({"period_type": "semester"})
+        semester = self.env["kelurahan.survey.ikm.wizard"].create(
+            {
+                "survey_id": self.survey.id,
+                "period_type": "semester",
+                "period_date": date(2024, 2, 10),
+            }
+        )
         self.assertEqual(
-            (semester.date_from, semester.date_to), (date(2024, 1, 1), date(2024, 6, 30))
+            (semester.date_from, semester.date_to),
+            (date(2024, 1, 1), date(2024, 6, 30)),
         )
 
     def test_survey_missing_unsur(self):

@@ -13,7 +13,7 @@ class TestComplaintInvitation(KelSurveyCase):
         cls.officer = new_test_user(
             cls.env,
             "t_inv_officer",
-            "kelurahan_crm.group_kelurahan_officer,helpdesk_mgmt.group_helpdesk_manager",
+            "kelurahan_crm.group_kelurahan_officer",
         )
         cls.survey = cls.env.ref("kelurahan_survey.survey_skm")
         cls.resident = cls.env["res.partner"].create(
@@ -27,14 +27,18 @@ class TestComplaintInvitation(KelSurveyCase):
             }
         )
 
+    def _close(self, ticket):
+        ticket.write({"stage_id": self._done_stage().id, "followup_note": "Selesai"})
+
     def _done_stage(self):
-        return self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
+        return self.env.ref("kelurahan_crm.stage_done")
 
     def test_invitation_on_done(self):
         ticket = self.ticket.with_user(self.officer)
-        ticket.stage_id = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_in_progress")
+        ticket.stage_id = self.env.ref("kelurahan_crm.stage_progress")
         self.assertFalse(self.ticket.kel_survey_input_ids)
-        ticket.stage_id = self._done_stage()
+        ticket.write({"stage_id": self._done_stage().id, "followup_note": "Diganti"})
+        self.assertEqual(self.ticket.kel_state, "done")
         response = self.ticket.kel_survey_input_ids
         self.assertEqual(len(response), 1)
         self.assertEqual(response.survey_id, self.survey)
@@ -47,21 +51,31 @@ class TestComplaintInvitation(KelSurveyCase):
         self.assertIn(response.access_token, mail.body_html)
         self.assertIn("siti@example.id", mail.email_to)
         # reopening and closing again does not invite twice
-        ticket.stage_id = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_in_progress")
+        ticket.stage_id = self.env.ref("kelurahan_crm.stage_progress")
         ticket.stage_id = self._done_stage()
         self.assertEqual(len(self.ticket.kel_survey_input_ids), 1)
 
+    def test_anonymous_reporter_not_invited(self):
+        self.ticket.is_anonymous = True
+        self._close(self.ticket)
+        self.assertFalse(self.ticket.kel_survey_input_ids)
+
     def test_no_invitation_without_contact_or_when_rejected(self):
-        self.ticket.stage_id = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_rejected")
+        self.ticket.write(
+            {
+                "stage_id": self.env.ref("kelurahan_crm.stage_rejected").id,
+                "reject_reason": "Bukan kewenangan kelurahan",
+            }
+        )
         self.assertFalse(self.ticket.kel_survey_input_ids)
         nobody = self.env["helpdesk.ticket"].create(
             {"name": "Anonim", "description": "Sampah menumpuk"}
         )
-        nobody.stage_id = self._done_stage()
+        self._close(nobody)
         self.assertFalse(nobody.kel_survey_input_ids)
 
     def test_finished_response_notes_the_ticket(self):
-        self.ticket.stage_id = self._done_stage()
+        self._close(self.ticket)
         response = self.ticket.kel_survey_input_ids
         response._mark_done()
         self.assertIn(

@@ -15,8 +15,11 @@ class TestKiosk(KelSurveyCommon, HttpCase):
 
     def _kiosk_inputs(self):
         return self.env["survey.user_input"].search(
-            [("survey_id", "=", self.survey.id), ("kel_is_kiosk", "=", True),
-             ("state", "!=", "done")]
+            [
+                ("survey_id", "=", self.survey.id),
+                ("kel_is_kiosk", "=", True),
+                ("state", "!=", "done"),
+            ]
         )
 
     def test_each_visit_is_a_fresh_anonymous_response(self):
@@ -29,14 +32,18 @@ class TestKiosk(KelSurveyCommon, HttpCase):
         second = self.url_open(self.kiosk_url, allow_redirects=False)
         token2 = second.headers["Location"].rsplit("/", 1)[1]
         self.assertNotEqual(token1, token2)
-        self.assertIn(f"survey_{self.survey.access_token}=", second.headers["Set-Cookie"])
+        self.assertIn(
+            f"survey_{self.survey.access_token}=", second.headers["Set-Cookie"]
+        )
         new = self._kiosk_inputs() - before
         self.assertEqual(len(new), 2)
         self.assertFalse(new.partner_id)
         self.assertEqual(set(new.mapped("access_token")), {token1, token2})
 
     def test_kiosk_on_a_logged_in_tablet_stays_anonymous(self):
-        new_test_user(self.env, "t_kiosk_officer", "kelurahan_crm.group_kelurahan_officer")
+        new_test_user(
+            self.env, "t_kiosk_officer", "kelurahan_crm.group_kelurahan_officer"
+        )
         self.authenticate("t_kiosk_officer", "t_kiosk_officer")
         page = self.url_open(self.kiosk_url)
         self.assertEqual(page.status_code, 200)
@@ -50,7 +57,9 @@ class TestKiosk(KelSurveyCommon, HttpCase):
         self.assertEqual(self.url_open(survey._kel_kiosk_url()).status_code, 404)
 
     def test_walkin_qr_link_preselects_service(self):
-        service_q = self.survey.question_ids.filtered(lambda q: q.kel_profile == "service")
+        service_q = self.survey.question_ids.filtered(
+            lambda q: q.kel_profile == "service"
+        )
         option = service_q.suggested_answer_ids[1]
         url = f"/kelurahan/survey/start/{self.survey.access_token}?service={option.id}"
         res = self.url_open(url, allow_redirects=False)

@@ -6,9 +6,9 @@ from datetime import date
 import openpyxl
 
 from odoo.exceptions import AccessError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 
-from .common import KelSurveyCase
+from .common import KelSurveyCase, KelSurveyCommon
 
 
 @tagged("post_install", "-at_install")
@@ -86,9 +86,7 @@ class TestSurveySecurityAndReports(KelSurveyCase):
         self.assertEqual(kind, "xlsx")
         book = openpyxl.load_workbook(io.BytesIO(content))
         sheet = book["IKM"]
-        cells = {
-            row[0]: row[1:] for row in sheet.iter_rows(values_only=True) if row[0]
-        }
+        cells = {row[0]: row[1:] for row in sheet.iter_rows(values_only=True) if row[0]}
         self.assertEqual(cells["Respondents"][0], 2)
         self.assertEqual(cells["IKM (25–100)"][0], 87.5)
         self.assertAlmostEqual(cells["IKM (1–4)"][0], 3.5)
@@ -105,11 +103,45 @@ class TestSurveySecurityAndReports(KelSurveyCase):
         self.assertNotIn("budi.rahasia", everything)
         self.assertIn("SKTM", everything)  # per-service aggregate
 
+
+@tagged("post_install", "-at_install")
+class TestPdfReports(KelSurveyCommon, HttpCase):
+    """wkhtmltopdf fetches the report assets over HTTP: an HttpCase serves them
+    from the test transaction."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.officer = new_test_user(
+            cls.env, "t_pdf_officer", "kelurahan_crm.group_kelurahan_officer"
+        )
+        cls.survey, cls.questions = cls._make_skm()
+        secret = cls.env["res.partner"].create({"name": "Budi Rahasia"})
+        cls._respond(
+            cls.survey, cls.questions, cls._all(4), partner=secret, service="SKTM"
+        )
+        cls._respond(cls.survey, cls.questions, cls._all(3), service="Domisili")
+
+    def _wizard(self, user):
+        return (
+            self.env["kelurahan.survey.ikm.wizard"]
+            .with_user(user)
+            .create(
+                {
+                    "survey_id": self.survey.id,
+                    "period_type": "month",
+                    "period_date": date(2024, 3, 1),
+                }
+            )
+        )
+
     def test_pdf_report_renders(self):
         wizard = self._wizard(self.officer)
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "kelurahan_survey.action_report_ikm_pdf", wizard.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("kelurahan_survey.action_report_ikm_pdf", wizard.ids)[0]
+            .decode()
+        )
         for part in ("Method", "Follow-up plan", "87,50", "U8 Handling"):
             self.assertIn(part, html)
         self.assertNotIn("Budi", html)
@@ -126,7 +158,7 @@ class TestSurveySecurityAndReports(KelSurveyCase):
         self.assertEqual([i["label"] for i in items], ["Domisili", "SKTM"])
         self.assertIn("/kelurahan/survey/start/", items[0]["url"])
         self.assertIn("?service=", items[0]["url"])
-        self.assertTrue(items[0]["qr"].startswith("data:image/png;base64,"))
+        self.assertTrue(items[0]["qr"].startswith('<svg width="320" height="320"'))
         pdf, _kind = (
             self.env["ir.actions.report"]
             .with_context(force_report_rendering=True)
@@ -134,4 +166,4 @@ class TestSurveySecurityAndReports(KelSurveyCase):
                 "kelurahan_survey.action_report_survey_poster", self.survey.ids
             )
         )
-        self.assertTrue(pdf.startswith(b"%PDF"))
+        self.assertTrue(pdf.startswith(b"%PDF"), pdf[:300])

@@ -95,7 +95,9 @@ class TestBeforeAfter(KelSurveyCase):
             }
         )
         values = wizard._kel_compare_values()
-        self.assertEqual([g["label"] for g in values["groups"]], ["Q1 2024", "Q2 2024", "Q3 2024"])
+        self.assertEqual(
+            [g["label"] for g in values["groups"]], ["Q1 2024", "Q2 2024", "Q3 2024"]
+        )
         anova, kruskal = (t["result"] for t in values["ikm_tests"])
         # scores Q1 [2,2,3,3], Q2 [1,2,3], Q3 [3,3,4,4] (IKM = 25×score; F is
         # scale-free). Means 2.5, 2, 3.5; grand 30/11.

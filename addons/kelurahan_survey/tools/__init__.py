@@ -1,1 +1,2 @@
 from . import ikm
+from . import demo

@@ -5,9 +5,10 @@ against hand calculations.
 
 - NRR per unsur = mean score (1..4) over the respondents who answered that unsur.
 - IKM = Σ NRR × 1/9 (the weight is the exact fraction 1/9, never 0.111).
-- Converted IKM = IKM × 25 (scale 25..100). Only the final figure is rounded (2 dp).
-- Quality categories on the converted value: A 88.31–100 Sangat Baik, B 76.61–88.30 Baik,
-  C 65.00–76.60 Kurang Baik, D 25.00–64.99 Tidak Baik.
+- Converted IKM = IKM × 25 (scale 25..100); only the final figure is rounded
+  (2 dp).
+- Quality categories on the converted value: A 88.31–100 Sangat Baik,
+  B 76.61–88.30 Baik, C 65.00–76.60 Kurang Baik, D 25.00–64.99 Tidak Baik.
 """
 
 import math

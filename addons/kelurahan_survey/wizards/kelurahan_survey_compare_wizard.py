@@ -61,9 +61,8 @@ class KelurahanSurveyCompareWizard(models.TransientModel):
     )
     group_by = fields.Selection(GROUP_BY, default="quarter")
     date_from = fields.Date(
-        "From", default=lambda self: fields.Date.context_today(self).replace(
-            month=1, day=1
-        )
+        "From",
+        default=lambda self: fields.Date.context_today(self).replace(month=1, day=1),
     )
     date_to = fields.Date("To", default=fields.Date.context_today)
     result_html = fields.Html("Results", compute="_compute_result", sanitize=False)
@@ -156,8 +155,9 @@ class KelurahanSurveyCompareWizard(models.TransientModel):
                     "result": result,
                 }
             )
-        adjusted = stats.holm([t["result"].pvalue if t["result"].ok else None
-                               for t in tests])
+        adjusted = stats.holm(
+            [t["result"].pvalue if t["result"].ok else None for t in tests]
+        )
         for test, p_holm in zip(tests, adjusted, strict=True):
             result = test["result"]
             test["p_holm"] = p_holm

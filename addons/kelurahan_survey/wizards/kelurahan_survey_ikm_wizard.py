@@ -62,7 +62,9 @@ class KelurahanSurveyIkmWizard(models.TransientModel):
     period_date = fields.Date(
         "Any day in the period", required=True, default=fields.Date.context_today
     )
-    date_from = fields.Date("From", compute="_compute_dates", store=True, readonly=False)
+    date_from = fields.Date(
+        "From", compute="_compute_dates", store=True, readonly=False
+    )
     date_to = fields.Date("To", compute="_compute_dates", store=True, readonly=False)
     channel_id = fields.Many2one("helpdesk.ticket.channel", "Channel")
     service_answer_id = fields.Many2one(
@@ -146,9 +148,7 @@ class KelurahanSurveyIkmWizard(models.TransientModel):
         self.ensure_one()
         env = self.env
         unsur_labels = dict(
-            self.env["survey.question"]._fields["kel_unsur"]._description_selection(
-                env
-            )
+            self.env["survey.question"]._fields["kel_unsur"]._description_selection(env)
         )
         values = {
             "survey": self.survey_id.title or "",
@@ -305,9 +305,9 @@ class KelurahanSurveyIkmWizard(models.TransientModel):
 
     def _kel_profile_rows(self, survey, filters):
         labels = dict(
-            self.env["survey.question"]._fields["kel_profile"]._description_selection(
-                self.env
-            )
+            self.env["survey.question"]
+            ._fields["kel_profile"]
+            ._description_selection(self.env)
         )
         profile = survey._kel_profile(**filters)
         rows = []
@@ -349,4 +349,3 @@ class KelurahanSurveyIkmWizard(models.TransientModel):
         )
         action["context"] = {"default_survey_id": self.survey_id.id}
         return action
-
