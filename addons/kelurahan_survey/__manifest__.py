@@ -8,9 +8,31 @@
     "author": "Kelurahan CRM",
     "website": "https://github.com/kelurahan-crm/kelurahan-crm",
     "license": "AGPL-3",
-    "depends": ["survey", "kelurahan_crm"],
+    "depends": ["survey", "kelurahan_crm", "report_xlsx"],
     "data": [
         "security/kelurahan_survey_security.xml",
+        "security/ir.model.access.csv",
+        "data/mail_template_data.xml",
+        "data/survey_survey_data.xml",
+        "report/ikm_templates.xml",
+        "report/ikm_report.xml",
+        "views/survey_templates.xml",
+        "views/survey_survey_views.xml",
+        "views/kelurahan_survey_indicator_views.xml",
+        "views/kelurahan_survey_ikm_wizard_views.xml",
+        "views/kelurahan_survey_menus.xml",
     ],
+    "demo": [
+        "demo/survey_demo.xml",
+    ],
+    "assets": {
+        "survey.survey_assets": [
+            "kelurahan_survey/static/src/js/kiosk.js",
+        ],
+        "web.assets_tests": [
+            "kelurahan_survey/static/tests/tours/*.js",
+        ],
+    },
+    "external_dependencies": {"python": ["scipy", "numpy", "xlsxwriter"]},
     "installable": True,
 }

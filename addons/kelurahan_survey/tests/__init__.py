@@ -1,1 +1,10 @@
-from . import test_i18n, test_roles
+from . import (
+    test_demo,
+    test_i18n,
+    test_ikm,
+    test_invitation,
+    test_kiosk,
+    test_roles,
+    test_security_reports,
+    test_statistics,
+)

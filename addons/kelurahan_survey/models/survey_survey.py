@@ -1,0 +1,415 @@
+# Copyright 2026 Kelurahan CRM contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import io
+import re
+
+import qrcode
+import qrcode.image.svg
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import SQL
+
+from ..tools import demo as demo_tools
+from ..tools import ikm as ikm_tools
+
+GROUPS = ("month", "quarter", "semester", "year", "channel", "service")
+
+
+class SurveySurvey(models.Model):
+    _inherit = "survey.survey"
+
+    survey_type = fields.Selection(
+        selection_add=[("kelurahan", "Kelurahan")],
+        ondelete={"kelurahan": "set default"},
+    )
+    kel_kind = fields.Selection(
+        [
+            ("skm", "SKM (PermenPANRB 14/2017)"),
+            ("likert", "Likert 1–5 satisfaction"),
+            ("literacy", "Digital literacy"),
+        ],
+        "Kelurahan survey kind",
+        index="btree_not_null",
+    )
+    kel_population = fields.Integer(
+        "Population served per year",
+        help="Number of service users in a year; used for the Krejcie & Morgan "
+        "minimum sample size.",
+    )
+    kel_go_live_date = fields.Date(
+        "Go-live date",
+        help="Date the new service (e.g. the CRM) went live: the default split "
+        "for before/after comparisons.",
+    )
+    kel_invite_complaint = fields.Boolean(
+        "Invite after closed complaints",
+        help="Residents whose complaint is closed as done receive an invitation "
+        "to this survey by e-mail.",
+    )
+    kel_invite_service = fields.Boolean(
+        "Invite after completed services",
+        help="Residents whose service request is completed, or whose queue visit "
+        "is served, receive an invitation to this survey by e-mail.",
+    )
+    kel_missing_unsur = fields.Char(
+        "Missing SKM elements", compute="_compute_kel_missing_unsur"
+    )
+
+    @api.depends("survey_type")
+    @api.depends_context("uid")
+    def _compute_allowed_survey_types(self):
+        res = super()._compute_allowed_survey_types()
+        if self.env.user.has_group("survey.group_survey_user"):
+            self.allowed_survey_types = (self.allowed_survey_types or []) + [
+                "kelurahan"
+            ]
+        return res
+
+    @api.depends("kel_kind", "question_and_page_ids.kel_unsur")
+    def _compute_kel_missing_unsur(self):
+        for survey in self:
+            if survey.kel_kind != "skm":
+                survey.kel_missing_unsur = False
+                continue
+            present = set(survey.question_ids.mapped("kel_unsur"))
+            missing = [code for code in ikm_tools.UNSUR if code not in present]
+            survey.kel_missing_unsur = ", ".join(missing) or False
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def action_kel_open_kiosk(self):
+        self.ensure_one()
+        self._kel_check_skm_complete()
+        return {
+            "type": "ir.actions.act_url",
+            "url": self._kel_kiosk_url(),
+            "target": "new",
+        }
+
+    def action_kel_ikm(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "kelurahan_survey.kelurahan_survey_ikm_wizard_action"
+        )
+        action["context"] = {"default_survey_id": self.id}
+        return action
+
+    # ------------------------------------------------------------------
+    # Helpers
+    # ------------------------------------------------------------------
+    @api.model
+    def _kel_invitation_survey(self, kind):
+        """The active survey configured for invitations after ``kind`` ('complaint'
+        or 'service'); empty when none is."""
+        flag = "kel_invite_complaint" if kind == "complaint" else "kel_invite_service"
+        # sudo: choosing the configured survey is not the closing officer's choice
+        return self.sudo().search(
+            [(flag, "=", True), ("active", "=", True)], order="id desc", limit=1
+        )
+
+    def _kel_invite(self, partner, **links):
+        """Create a response for ``partner`` linked to what it rates (``links``:
+        ticket_id, service_request_id, queue_ticket_id, channel_id) and e-mail the
+        token link. Nothing for no survey or no reachable partner."""
+        if not self or not partner or not partner.email:
+            return self.env["survey.user_input"]
+        self.ensure_one()
+        # sudo: staff closing the case may not create survey responses; the
+        # response belongs to the resident, who alone receives its token.
+        user_input = self.sudo()._create_answer(
+            partner=partner, check_attempts=False, **links
+        )
+        template = self.env.ref(
+            "kelurahan_survey.mail_template_survey_invitation", raise_if_not_found=False
+        )
+        if template:
+            template.sudo().send_mail(user_input.id)
+        return user_input
+
+    @api.model
+    def _kel_generate_demo_responses(self, survey_xmlid):
+        """Demo data entry point (demo/survey_demo.xml)."""
+        demo_tools.generate_demo_responses(self.env, survey_xmlid)
+
+    def _kel_kiosk_url(self):
+        self.ensure_one()
+        return f"/kelurahan/survey/kiosk/{self.access_token}"
+
+    def _kel_walkin_url(self):
+        self.ensure_one()
+        return f"{self.get_base_url()}/kelurahan/survey/start/{self.access_token}"
+
+    def _kel_poster_items(self):
+        """One poster page per service of the profile question (or one page), each
+        with its walk-in link and QR code (inline SVG)."""
+        self.ensure_one()
+        question = self.question_ids.filtered(lambda q: q.kel_profile == "service")[:1]
+        options = [(a.value, a.id) for a in question.suggested_answer_ids] or [
+            ("", None)
+        ]
+        items = []
+        for label, answer_id in options:
+            url = self._kel_walkin_url()
+            if answer_id:
+                url += f"?service={answer_id}"
+            items.append({"label": label, "url": url, "qr": self._kel_qr_svg(url)})
+        return items
+
+    @api.model
+    def _kel_qr_svg(self, value, size=320):
+        """QR code as inline SVG (wkhtmltopdf renders it without fetching
+        anything); built here from the URL only, so it is safe markup."""
+        image = qrcode.make(
+            value, image_factory=qrcode.image.svg.SvgPathImage, border=2
+        )
+        buffer = io.BytesIO()
+        image.save(buffer)
+        svg = buffer.getvalue().decode()
+        svg = svg[svg.index("<svg") :]
+        svg = re.sub(
+            r'^<svg width="[^"]*" height="[^"]*"',
+            f'<svg width="{size}" height="{size}"',
+            svg,
+        )
+        return Markup(svg)
+
+    def _kel_check_skm_complete(self):
+        for survey in self:
+            if survey.kel_kind == "skm" and survey.kel_missing_unsur:
+                raise UserError(
+                    self.env._(
+                        "The SKM survey “%(survey)s” lacks these elements (unsur): "
+                        "%(missing)s. Mark one question for each of U1–U9.",
+                        survey=survey.title,
+                        missing=survey.kel_missing_unsur,
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # IKM by SQL aggregation
+    # ------------------------------------------------------------------
+    def _kel_local_ts(self):
+        tz = self.env.user.tz or "Asia/Jakarta"
+        return SQL("(ui.end_datetime AT TIME ZONE 'UTC' AT TIME ZONE %s)", tz)
+
+    def _kel_where(
+        self, date_from=None, date_to=None, channel_ids=None, service_ids=None
+    ):
+        """Completed, non-test responses of these surveys in the period (local dates,
+        both ends included), optionally of some channels / services."""
+        local = self._kel_local_ts()
+        conds = [
+            SQL("ui.survey_id IN %s", tuple(self.ids) or (0,)),
+            SQL("ui.state = 'done'"),
+            SQL("ui.test_entry IS NOT TRUE"),
+        ]
+        if date_from:
+            conds.append(SQL("%s::date >= %s", local, fields.Date.to_date(date_from)))
+        if date_to:
+            conds.append(SQL("%s::date <= %s", local, fields.Date.to_date(date_to)))
+        if channel_ids:
+            conds.append(SQL("ui.channel_id IN %s", tuple(channel_ids)))
+        if service_ids:
+            conds.append(
+                SQL(
+                    "EXISTS (SELECT 1 FROM survey_user_input_line sl"
+                    " JOIN survey_question sq ON sq.id = sl.question_id"
+                    " WHERE sl.user_input_id = ui.id AND sq.kel_profile = 'service'"
+                    " AND sl.suggested_answer_id IN %s)",
+                    tuple(service_ids),
+                )
+            )
+        return SQL(" AND ").join(conds)
+
+    def _kel_group_key(self, group):
+        local = self._kel_local_ts()
+        if not group:
+            return SQL("NULL::text")
+        if group in ("month", "quarter", "year"):
+            return SQL("to_char(date_trunc(%s, %s), 'YYYY-MM')", group, local)
+        if group == "semester":
+            return SQL(
+                "to_char(%s, 'YYYY') || CASE WHEN extract(month FROM %s) <= 6"
+                " THEN '-S1' ELSE '-S2' END",
+                local,
+                local,
+            )
+        if group == "channel":
+            return SQL("ui.channel_id::text")
+        if group == "service":
+            return SQL(
+                "(SELECT sl.suggested_answer_id::text FROM survey_user_input_line sl"
+                " JOIN survey_question sq ON sq.id = sl.question_id"
+                " WHERE sl.user_input_id = ui.id AND sq.kel_profile = 'service'"
+                " ORDER BY sl.id LIMIT 1)"
+            )
+        raise UserError(self.env._("Unknown grouping: %(group)s", group=group))
+
+    def _kel_unsur_sql(self, select, where, group_by):
+        return SQL(
+            """SELECT %(select)s
+                 FROM survey_user_input_line l
+                 JOIN survey_user_input ui ON ui.id = l.user_input_id
+                 JOIN survey_question q ON q.id = l.question_id
+                 JOIN survey_question_answer a ON a.id = l.suggested_answer_id
+                WHERE %(where)s
+                  AND q.kel_unsur IS NOT NULL
+                  AND l.skipped IS NOT TRUE
+                  AND a.kel_score BETWEEN %(low)s AND %(high)s
+             GROUP BY %(group_by)s""",
+            select=select,
+            where=where,
+            low=ikm_tools.SCALE_MIN,
+            high=ikm_tools.SCALE_MAX,
+            group_by=group_by,
+        )
+
+    def _kel_ikm(
+        self,
+        date_from=None,
+        date_to=None,
+        channel_ids=None,
+        service_ids=None,
+        group=None,
+    ):
+        """IKM per group, computed in PostgreSQL (count and sum per unsur), then the
+        exact arithmetic of ``tools.ikm``. Returns ``{group_key: result}`` where
+        result = {respondents, unsur: {code: {count, total, nrr}}, ikm, converted,
+        category, category_label}. Keys are None without grouping."""
+        self._kel_check_skm_complete()
+        where = self._kel_where(date_from, date_to, channel_ids, service_ids)
+        key = self._kel_group_key(group)
+        self.env.cr.execute(
+            self._kel_unsur_sql(
+                SQL(
+                    "%s AS grp, q.kel_unsur, COUNT(*), SUM(a.kel_score),"
+                    " COUNT(DISTINCT ui.id)",
+                    key,
+                ),
+                where,
+                SQL("1, 2"),
+            )
+        )
+        rows = self.env.cr.fetchall()
+        self.env.cr.execute(
+            self._kel_unsur_sql(
+                SQL("%s AS grp, COUNT(DISTINCT ui.id)", key), where, SQL("1")
+            )
+        )
+        respondents = dict(self.env.cr.fetchall())
+        results = {}
+        for grp, unsur, count, total, _resp in rows:
+            res = results.setdefault(grp, {"unsur": {}})
+            res["unsur"][unsur] = {
+                "count": count,
+                "total": int(total),
+                "nrr": ikm_tools.nrr(total, count),
+            }
+        if not group and not results:
+            results[None] = {"unsur": {}}
+        for grp, res in results.items():
+            res["respondents"] = respondents.get(grp, 0)
+            value = ikm_tools.ikm(
+                {code: data["nrr"] for code, data in res["unsur"].items()}
+            )
+            res["ikm"] = float(value) if value is not None else None
+            res["converted"] = ikm_tools.converted(value)
+            letter, label = ikm_tools.category(res["converted"])
+            res["category"] = letter
+            res["category_label"] = str(label) if label else ""
+            for data in res["unsur"].values():
+                data["nrr"] = float(data["nrr"])
+        return results
+
+    def _kel_respondent_scores(
+        self,
+        date_from=None,
+        date_to=None,
+        channel_ids=None,
+        service_ids=None,
+        group=None,
+    ):
+        """Scores per respondent for the statistics: ``{group: {response_id:
+        {unsur: score}}}``. Individual-level data stays in memory; callers only
+        publish aggregates."""
+        where = self._kel_where(date_from, date_to, channel_ids, service_ids)
+        key = self._kel_group_key(group)
+        self.env.cr.execute(
+            self._kel_unsur_sql(
+                SQL("%s AS grp, ui.id, q.kel_unsur, MAX(a.kel_score)", key),
+                where,
+                SQL("1, 2, 3"),
+            )
+        )
+        data = {}
+        for grp, response_id, unsur, score in self.env.cr.fetchall():
+            data.setdefault(grp, {}).setdefault(response_id, {})[unsur] = score
+        return data
+
+    def _kel_profile(
+        self, date_from=None, date_to=None, channel_ids=None, service_ids=None
+    ):
+        """Respondent profile counts: ``{profile: [(answer label, count)]}``."""
+        where = self._kel_where(date_from, date_to, channel_ids, service_ids)
+        self.env.cr.execute(
+            SQL(
+                """SELECT q.kel_profile, l.suggested_answer_id, COUNT(DISTINCT ui.id)
+                     FROM survey_user_input_line l
+                     JOIN survey_user_input ui ON ui.id = l.user_input_id
+                     JOIN survey_question q ON q.id = l.question_id
+                    WHERE %s AND q.kel_profile IS NOT NULL
+                      AND l.suggested_answer_id IS NOT NULL
+                 GROUP BY 1, 2 ORDER BY 1, 2""",
+                where,
+            )
+        )
+        rows = self.env.cr.fetchall()
+        # sudo: only the labels of the suggested answers are read, to name the
+        # aggregated counts; no respondent data leaves this method.
+        answers = (
+            self.env["survey.question.answer"].sudo().browse([row[1] for row in rows])
+        )
+        labels = {a.id: a.value for a in answers}
+        profile = {}
+        for kind, answer_id, count in rows:
+            profile.setdefault(kind, []).append((labels.get(answer_id, ""), count))
+        return profile
+
+    @api.model
+    def _kel_indicator_shares(self, date_from=None, date_to=None):
+        """Table-1 indicators: ``{code: percent}`` of answers in the two best options
+        of their question, over completed non-test responses of kelurahan surveys in
+        the period. ``None`` for an indicator without answers in the period."""
+        surveys = self if self else self.sudo().search([("kel_kind", "!=", False)])
+        where = surveys._kel_where(date_from, date_to)
+        self.env.cr.execute(
+            SQL(
+                """SELECT ind.code,
+                          COUNT(*) FILTER (WHERE a.kel_score >= mx.top - 1),
+                          COUNT(*)
+                     FROM survey_user_input_line l
+                     JOIN survey_user_input ui ON ui.id = l.user_input_id
+                     JOIN survey_question q ON q.id = l.question_id
+                     JOIN kelurahan_survey_indicator ind ON ind.id = q.kel_indicator_id
+                     JOIN survey_question_answer a ON a.id = l.suggested_answer_id
+                     JOIN (SELECT question_id, MAX(kel_score) AS top
+                             FROM survey_question_answer GROUP BY question_id) mx
+                       ON mx.question_id = q.id
+                    WHERE %s AND ind.active AND l.skipped IS NOT TRUE
+                      AND a.kel_score > 0
+                 GROUP BY ind.code""",
+                where,
+            )
+        )
+        counts = {code: (good, total) for code, good, total in self.env.cr.fetchall()}
+        shares = {}
+        # sudo: the indicator codes are configuration, readable by every reporter
+        for indicator in self.env["kelurahan.survey.indicator"].sudo().search([]):
+            good, total = counts.get(indicator.code, (0, 0))
+            shares[indicator.code] = (
+                ikm_tools.round2(100.0 * good / total) if total else None
+            )
+        return shares

@@ -1,0 +1,1 @@
+from . import ikm_report_xlsx

@@ -1,0 +1,2 @@
+from . import ikm
+from . import demo

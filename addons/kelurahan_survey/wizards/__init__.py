@@ -1,0 +1,2 @@
+from . import kelurahan_survey_ikm_wizard
+from . import kelurahan_survey_compare_wizard
