@@ -1,1 +1,1 @@
-from . import models, tools
+from . import controllers, models, tools

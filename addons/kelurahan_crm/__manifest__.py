@@ -12,12 +12,20 @@
     "data": [
         "data/res_lang_data.xml",
         "security/kelurahan_crm_security.xml",
+        "security/kelurahan_whatsapp_security.xml",
+        "security/ir.model.access.csv",
+        "data/ir_cron_whatsapp_data.xml",
+        "views/kelurahan_whatsapp_account_views.xml",
+        "views/kelurahan_whatsapp_message_views.xml",
+        "views/kelurahan_whatsapp_conversation_views.xml",
+        "views/helpdesk_ticket_whatsapp_views.xml",
         "views/kelurahan_crm_menus.xml",
+        "views/kelurahan_whatsapp_menus.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
     ],
-    "external_dependencies": {"python": ["scipy", "numpy", "polib"]},
+    "external_dependencies": {"python": ["scipy", "numpy", "polib", "requests"]},
     "application": True,
     "installable": True,
 }

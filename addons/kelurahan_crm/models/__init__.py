@@ -1,1 +1,6 @@
 from . import res_lang
+from . import kelurahan_whatsapp_account
+from . import kelurahan_whatsapp_conversation
+from . import kelurahan_whatsapp_event
+from . import kelurahan_whatsapp_message
+from . import helpdesk_ticket_whatsapp

@@ -1,1 +1,7 @@
 from . import test_i18n, test_nik, test_roles, test_stats
+from . import (
+    test_whatsapp_conversation,
+    test_whatsapp_outbound,
+    test_whatsapp_security,
+    test_whatsapp_webhook,
+)
