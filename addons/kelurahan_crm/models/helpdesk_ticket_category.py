@@ -1,0 +1,48 @@
+# Copyright 2026 Kelurahan CRM contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class HelpdeskTicketCategory(models.Model):
+    _inherit = "helpdesk.ticket.category"
+
+    followup_days = fields.Float(
+        string="Follow-up target (working days)",
+        default=1.0,
+        help="Working days from Tgl Masuk to the first follow-up (Tgl TL). "
+        "0: no target.",
+    )
+    resolution_days = fields.Float(
+        string="Resolution target (working days)",
+        default=5.0,
+        help="Working days from Tgl Masuk to Selesai. 0: no target.",
+    )
+
+    @api.constrains("followup_days", "resolution_days")
+    def _check_sla_days(self):
+        for category in self:
+            if category.followup_days < 0 or category.resolution_days < 0:
+                raise ValidationError(
+                    self.env._("Deadline targets cannot be negative.")
+                )
+            if category.resolution_days and category.followup_days > (
+                category.resolution_days
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The follow-up target cannot be longer than the resolution "
+                        "target."
+                    )
+                )
+
+    def _kel_sla(self):
+        """(followup_days, resolution_days) of the category, inherited from the
+        closest parent that defines them."""
+        self.ensure_one()
+        category = self
+        while category:
+            if category.followup_days or category.resolution_days:
+                return category.followup_days, category.resolution_days
+            category = category.parent_id
+        return 0.0, 0.0
