@@ -92,11 +92,9 @@ class HelpdeskTicket(models.Model):
         ticket = self.sudo()  # reading the link only, not showing it
         if ticket.whatsapp_conversation_id:
             return ticket.whatsapp_conversation_id
-        channel = self.env.ref(
-            "kelurahan_crm.channel_whatsapp", raise_if_not_found=False
-        )
-        phone = ticket["reporter_phone"] if "reporter_phone" in ticket else False
-        if not (channel and ticket.channel_id == channel and phone):
+        channel = self.env.ref("kelurahan_crm.channel_whatsapp")
+        phone = ticket.reporter_phone
+        if not (ticket.channel_id == channel and phone):
             return self.env["kelurahan.whatsapp.conversation"]
         digits = re.sub(r"\D", "", phone)
         if digits.startswith("0"):
@@ -128,31 +126,33 @@ class HelpdeskTicket(models.Model):
                 messages |= Message._kel_queue(conversation, text, ticket=ticket)
         return messages
 
-    def _kel_whatsapp_text(self, kind):
-        self.ensure_one()
-        lang = self.whatsapp_conversation_id.lang or "id_ID"
-        ticket = self.with_context(lang=lang)
-        if kind == "created":
-            return ticket.env._(
-                "Your complaint is registered with number %(number)s. Type STATUS "
-                "%(number)s to follow it.",
-                number=self.number,
-            )
-        if kind == "stage":
-            return ticket.env._(
-                "Complaint %(number)s: the status is now %(stage)s.",
-                number=self.number,
-                stage=ticket.stage_id.name,
-            )
-        return False
+    def _kel_notify_channels(self):
+        channels = super()._kel_notify_channels()
+        if self._kel_whatsapp_conversation():
+            channels = [*channels, "whatsapp"]
+        return channels
+
+    def _kel_notify_reporter(self, kind):
+        # The e-mail notification is posted as a chatter message: it must not be
+        # forwarded a second time as an officer reply.
+        super(
+            HelpdeskTicket, self.with_context(kel_whatsapp_no_forward=True)
+        )._kel_notify_reporter(kind)
+        if self.env.context.get("kel_no_notify") or kind == "reply":
+            return
+        if kind == "created" and self.env.context.get("kel_whatsapp_inbound"):
+            return  # the conversation itself answered with the tracking number
+        for ticket in self:
+            if "whatsapp" in ticket._kel_notify_channels():
+                _subject, text = ticket._kel_notify_message(kind)
+                ticket._kel_whatsapp_send(text)
 
     def _kel_whatsapp_reply(self, message):
         body = html2plaintext(message.body or "").strip()
         if not body:
             return
         for ticket in self:
-            lang = ticket.whatsapp_conversation_id.lang or "id_ID"
-            text = ticket.with_context(lang=lang).env._(
+            text = ticket.with_context(lang=ticket._kel_reporter_lang()).env._(
                 "Kelurahan officer, complaint %(number)s:\n%(text)s",
                 number=ticket.number,
                 text=body,
@@ -163,6 +163,7 @@ class HelpdeskTicket(models.Model):
         message = super().message_post(**kwargs)
         if (
             not self.env.context.get("kel_whatsapp_inbound")
+            and not self.env.context.get("kel_whatsapp_no_forward")
             and message.message_type == "comment"
             and message.subtype_id == self.env.ref("mail.mt_comment")
             and self.env.user._is_internal()

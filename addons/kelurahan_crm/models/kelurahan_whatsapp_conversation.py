@@ -112,7 +112,7 @@ class KelurahanWhatsappConversation(models.Model):
         )
         if not partner:
             partner = self.env["res.partner"].create(
-                {"name": name or f"+{wa_id}", "phone": f"+{wa_id}"}
+                {"name": name or f"+{wa_id}", "phone": f"+{wa_id}", "lang": "id_ID"}
             )
         return self.create(
             {
@@ -345,15 +345,9 @@ class KelurahanWhatsappConversation(models.Model):
         )
 
     def _kel_find_rw(self, number):
-        """The RW with this number; None when RWs are not set up (any number is
-        accepted then), False when it does not exist."""
-        if "kelurahan.rw" not in self.env:
-            return None
+        """The active RW with this number in the account's company, or False."""
         rw = self.env["kelurahan.rw"].search(
-            [
-                ("number", "=", number),
-                ("company_id", "in", [False, self.company_id.id]),
-            ],
+            [("number", "=", number), ("company_id", "=", self.company_id.id)],
             limit=1,
         )
         return rw or False
@@ -364,31 +358,24 @@ class KelurahanWhatsappConversation(models.Model):
         title = " ".join(description.split())
         if len(title) > 60:
             title = title[:57] + "..."
-        channel = self.env.ref(
-            "kelurahan_crm.channel_whatsapp", raise_if_not_found=False
-        )
+        channel = self.env.ref("kelurahan_crm.channel_whatsapp")
         rw = self.draft_rw_number and self._kel_find_rw(self.draft_rw_number)
-        address = self.draft_address or ""
-        if self.draft_rw_number and not rw:
-            address = f"RW {self.draft_rw_number:02d} {address}".strip()
-        vals = {
+        return {
             "name": f"{category.name}: {title}" if category else title,
             "description": plaintext2html(description),
             "category_id": category.id,
-            "channel_id": channel.id if channel else False,
+            "channel_id": channel.id,
             "partner_id": self.partner_id.id,
             "partner_name": self.partner_id.name,
             "reporter_name": self.partner_id.name or self.profile_name,
             "reporter_phone": f"+{self.wa_id}",
             "rw_id": rw.id if rw else False,
-            "location_address": address or False,
+            "location_address": self.draft_address or False,
             "latitude": self.draft_latitude,
             "longitude": self.draft_longitude,
             "company_id": self.company_id.id,
             "whatsapp_conversation_id": self.id,
         }
-        Ticket = self.env["helpdesk.ticket"]
-        return {key: value for key, value in vals.items() if key in Ticket._fields}
 
     def _kel_create_ticket(self):
         # sudo: a system job acting for a resident identified by their verified
@@ -469,10 +456,11 @@ class KelurahanWhatsappConversation(models.Model):
             local = fields.Datetime.context_timestamp(tz_self, value)
             return local.strftime("%d/%m/%Y %H:%M")
 
-        reported = ticket["date_reported"] if "date_reported" in ticket else False
         lines = [
             f"{ticket.number} — {ticket.name}",
-            self.env._("Received: %(date)s", date=fmt(reported or ticket.create_date)),
+            self.env._(
+                "Received: %(date)s", date=fmt(ticket.date_reported or ticket.create_date)
+            ),
         ]
         trackings = (
             self.env["mail.tracking.value"]

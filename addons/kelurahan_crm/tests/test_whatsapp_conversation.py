@@ -77,7 +77,7 @@ class TestWhatsappConversation(WhatsappCase):
         self.assertFalse(ticket.attachment_ids)
         reply = self.say(f"status {ticket.number}")[0]
         self.assertIn(ticket.number, reply)
-        self.assertIn(ticket.stage_id.name, reply)
+        self.assertIn(ticket.with_context(lang="id_ID").stage_id.name, reply)
         # a later message goes onto the open complaint, no new complaint
         count = self.env["helpdesk.ticket"].search_count([])
         reply = self.say("Tambahan: lubangnya makin besar")[0]

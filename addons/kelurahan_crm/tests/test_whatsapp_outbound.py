@@ -17,13 +17,18 @@ class TestWhatsappOutbound(WhatsappCase):
         super().setUpClass()
         cls.conv = cls.Conversation._kel_get(cls.account, RESIDENT, "Ibu Sari")
         cls.conv.last_inbound_date = fields.Datetime.now()
-        cls.ticket = cls.env["helpdesk.ticket"].create(
-            {
-                "name": "Lampu jalan mati",
-                "description": "<p>Lampu jalan mati di RT 03</p>",
-                "partner_id": cls.conv.partner_id.id,
-                "whatsapp_conversation_id": cls.conv.id,
-            }
+        cls.ticket = (
+            cls.env["helpdesk.ticket"]
+            .with_context(kel_no_notify=True)
+            .create(
+                {
+                    "name": "Lampu jalan mati",
+                    "description": "<p>Lampu jalan mati di RT 03</p>",
+                    "partner_id": cls.conv.partner_id.id,
+                    "whatsapp_conversation_id": cls.conv.id,
+                }
+            )
+            .with_context(kel_no_notify=False)
         )
 
     def queue(self, text="Tes"):
@@ -169,3 +174,62 @@ class TestWhatsappOutbound(WhatsappCase):
         self.conv.blocked = True
         self.ticket._kel_whatsapp_send("Halo")
         self.assertFalse(self.ticket.whatsapp_message_ids)
+
+    def test_stage_change_notified(self):
+        self.ticket.with_user(self.officer).write(
+            {"stage_id": self.env.ref("kelurahan_crm.stage_progress").id}
+        )
+        self.Message._cron_send()
+        self.assertEqual(len(self.standin.sent), 1)
+        body = self.standin.sent[0]["text"]["body"]
+        self.assertIn(self.ticket.number, body)
+        stage = self.env.ref("kelurahan_crm.stage_progress").with_context(lang="id_ID")
+        self.assertIn(stage.name, body)
+        # outside the window the same notification goes as the approved template
+        self.conv.last_inbound_date = fields.Datetime.now() - timedelta(days=3)
+        self.ticket.with_user(self.officer).write(
+            {
+                "stage_id": self.env.ref("kelurahan_crm.stage_done").id,
+                "followup_note": "Lampu sudah diganti",
+            }
+        )
+        self.Message._cron_send()
+        self.assertEqual(len(self.standin.sent), 2)
+        self.assertEqual(self.standin.sent[1]["type"], "template")
+        param = self.standin.sent[1]["template"]["components"][0]["parameters"][0]
+        self.assertIn("Lampu sudah diganti", param["text"])
+
+    def test_staff_entered_whatsapp_complaint(self):
+        """A complaint typed in by staff for a WhatsApp caller reaches them too."""
+        ticket = (
+            self.env["helpdesk.ticket"]
+            .with_user(self.officer)
+            .create(
+                {
+                    "name": "Pohon tumbang",
+                    "description": "<p>Pohon tumbang menutup jalan</p>",
+                    "channel_id": self.env.ref("kelurahan_crm.channel_whatsapp").id,
+                    "reporter_name": "Pak Budi",
+                    "reporter_phone": "0812-9999-0000",
+                }
+            )
+        )
+        self.Message._cron_send()
+        conversation = ticket.whatsapp_conversation_id
+        self.assertEqual(conversation.wa_id, "6281299990000")
+        self.assertEqual(len(self.standin.sent), 1)
+        sent = self.standin.sent[0]
+        self.assertEqual(sent["to"], "6281299990000")
+        # never wrote to us: only the template may open the conversation
+        self.assertEqual(sent["type"], "template")
+        # a complaint from another channel gets no WhatsApp message
+        self.env["helpdesk.ticket"].with_user(self.officer).create(
+            {
+                "name": "Walk-in",
+                "description": "<p>x</p>",
+                "channel_id": self.env.ref("kelurahan_crm.channel_walk_in").id,
+                "reporter_phone": "0812-7777-0000",
+            }
+        )
+        self.Message._cron_send()
+        self.assertEqual(len(self.standin.sent), 1)
