@@ -20,10 +20,11 @@ class WhatsappWebhook(http.Controller):
     @http.route(
         "/kelurahan/whatsapp/webhook",
         type="http",
-        auth="public",
+        auth="none",
         methods=["GET", "POST"],
         csrf=False,
         save_session=False,
+        readonly=False,
     )
     def whatsapp_webhook(self, **params):
         if request.httprequest.method == "GET":
@@ -64,7 +65,7 @@ class WhatsappWebhook(http.Controller):
         httprequest = request.httprequest
         if (httprequest.content_length or 0) > MAX_BODY:
             return self._kel_refuse(413, "body too large")
-        body = httprequest.get_data(cache=False)
+        body = httprequest.get_data()
         if len(body) > MAX_BODY:
             return self._kel_refuse(413, "body too large")
         signature = httprequest.headers.get("X-Hub-Signature-256")

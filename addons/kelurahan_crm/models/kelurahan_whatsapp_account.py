@@ -6,7 +6,7 @@ import logging
 
 import requests
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
 
 _logger = logging.getLogger(__name__)
@@ -107,17 +107,42 @@ class KelurahanWhatsappAccount(models.Model):
                     self.env._("The API base URL must start with https://.")
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        accounts = super().create(vals_list)
+        self.env.registry.clear_cache()  # _kel_webhook_keys
+        return accounts
+
+    def write(self, vals):
+        res = super().write(vals)
+        self.env.registry.clear_cache()  # _kel_webhook_keys
+        return res
+
+    def unlink(self):
+        res = super().unlink()
+        self.env.registry.clear_cache()  # _kel_webhook_keys
+        return res
+
     # ------------------------------------------------------------------
     # Webhook helpers (called with sudo by the controller)
     # ------------------------------------------------------------------
     @api.model
+    @tools.ormcache()
+    def _kel_webhook_keys(self):
+        """(account id, app secret, verify token) of the active accounts, cached
+        per worker so that a webhook request costs no query for them."""
+        return tuple(
+            (account.id, account.app_secret or "", account.verify_token or "")
+            for account in self.sudo().search([])
+        )
+
+    @api.model
     def _kel_match_verify_token(self, token):
         """The active account whose verify token equals ``token`` (constant time)."""
         token = (token or "").encode()
-        for account in self.sudo().search([]):
-            expected = (account.verify_token or "").encode()
-            if expected and hmac.compare_digest(expected, token):
-                return account
+        for account_id, _secret, expected in self._kel_webhook_keys():
+            if expected and hmac.compare_digest(expected.encode(), token):
+                return self.browse(account_id)
         return self.browse()
 
     @api.model
@@ -126,14 +151,12 @@ class KelurahanWhatsappAccount(models.Model):
         header = header or ""
         if not header.startswith("sha256="):
             return self.browse()
-        for account in self.sudo().search([]):
-            if not account.app_secret:
+        for account_id, secret, _token in self._kel_webhook_keys():
+            if not secret:
                 continue
-            digest = hmac.new(
-                account.app_secret.encode(), body, hashlib.sha256
-            ).hexdigest()
+            digest = hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
             if hmac.compare_digest(f"sha256={digest}".encode(), header.encode()):
-                return account
+                return self.browse(account_id)
         return self.browse()
 
     # ------------------------------------------------------------------
