@@ -2,7 +2,8 @@
 # Idempotent set-up: Odoo source tree, Debian packages, virtualenv. Fast when nothing changed.
 source "$(dirname "$0")/common.sh"
 
-APT_PACKAGES=(libldap2-dev libsasl2-dev libpq-dev chromium wkhtmltopdf poppler-utils fonts-dejavu-core)
+APT_PACKAGES=(libldap2-dev libsasl2-dev libpq-dev chromium wkhtmltopdf poppler-utils fonts-dejavu-core
+  docker-compose)
 
 odoo_tree_ok() {
   [ -f "$1/odoo/release.py" ] && [ -d "$1/addons/web" ] \

@@ -32,6 +32,11 @@
         "demo/kelurahan_rw_demo.xml",
         "demo/res_users_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "kelurahan_crm/static/tests/tours/*.js",
+        ],
+    },
     "external_dependencies": {"python": ["scipy", "numpy", "polib", "requests"]},
     "application": True,
     "installable": True,

@@ -1,5 +1,9 @@
-from . import test_i18n, test_nik, test_roles, test_stats
 from . import (
+    test_i18n,
+    test_nik,
+    test_portal_home_tour,
+    test_roles,
+    test_stats,
     test_whatsapp_conversation,
     test_whatsapp_outbound,
     test_whatsapp_security,
