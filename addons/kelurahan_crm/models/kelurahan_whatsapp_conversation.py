@@ -459,7 +459,8 @@ class KelurahanWhatsappConversation(models.Model):
         lines = [
             f"{ticket.number} — {ticket.name}",
             self.env._(
-                "Received: %(date)s", date=fmt(ticket.date_reported or ticket.create_date)
+                "Received: %(date)s",
+                date=fmt(ticket.date_reported or ticket.create_date),
             ),
         ]
         trackings = (

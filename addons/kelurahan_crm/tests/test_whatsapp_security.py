@@ -17,7 +17,7 @@ class TestWhatsappSecurity(WhatsappCase):
         officer_account = self.account.with_user(self.officer)
         self.assertEqual(officer_account.name, "Test WhatsApp")
         with self.assertRaises(AccessError):
-            officer_account.access_token  # noqa: B018
+            self.assertFalse(officer_account.access_token)
         with self.assertRaises(AccessError):
             officer_account.read(["app_secret"])
         with self.assertRaises(AccessError):
