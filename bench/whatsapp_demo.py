@@ -57,7 +57,7 @@ def main():
         sys.exit("ERROR: the demo only talks to a local Odoo")
 
     standin = standin_mod.CloudApiStandin(
-        phone_number_id=f"demo{os.getpid()}", app_secret=os.urandom(16).hex()
+        phone_number_id=f"demo{os.urandom(6).hex()}", app_secret=os.urandom(16).hex()
     )
     standin.start()
     rpc = Rpc(opts.url.rstrip("/"), opts.db, opts.login, opts.password)

@@ -240,7 +240,7 @@ def main():
     log_path = log_dir / f"{db}-bench-whatsapp.log"
     proc = log = None
     standin = standin_mod.CloudApiStandin(
-        phone_number_id=f"bench{os.getpid()}", app_secret=os.urandom(16).hex()
+        phone_number_id=f"bench{os.urandom(6).hex()}", app_secret=os.urandom(16).hex()
     )
     standin.start()
     try:

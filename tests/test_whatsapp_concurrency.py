@@ -21,7 +21,7 @@ _spec.loader.exec_module(standin_mod)
 def standin(client, odoo_url):
     client.login("admin", "admin")
     server = standin_mod.CloudApiStandin(
-        phone_number_id=f"conc{os.getpid()}", app_secret=os.urandom(16).hex()
+        phone_number_id=f"conc{os.urandom(6).hex()}", app_secret=os.urandom(16).hex()
     )
     server.start()
     account_id = client.call(
