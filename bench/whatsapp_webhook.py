@@ -201,6 +201,22 @@ def baseline(url, n, concurrency):
     return n / (time.perf_counter() - start), pct(latencies, 0.5) * 1000
 
 
+def children_cpu(pid):
+    """CPU seconds (user + system) used so far by the children of ``pid`` (the
+    Odoo workers of a prefork server)."""
+    total, tick = 0.0, os.sysconf("SC_CLK_TCK")
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields_ = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields_[1]) == pid:
+            total += (int(fields_[11]) + int(fields_[12])) / tick
+    return total
+
+
 def pct(values, q):
     values = sorted(values)
     return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
@@ -275,6 +291,7 @@ def main():
 
         base_rate, base_p50 = baseline(url, min(n, 1000), opts.concurrency)
         print(f"==> {n} signed deliveries, {opts.concurrency} concurrent clients")
+        cpu0 = children_cpu(proc.pid)
         wall, latencies, statuses = fire(standin, payloads, opts.concurrency)
         refused = sum(1 for s in statuses if s != 200)
         rate = (n - refused) / wall
@@ -283,10 +300,20 @@ def main():
             "kelurahan.whatsapp.event", "search_count", [("wamid", "in", wamids)]
         )
         drained = wait_drained(rpc, wamids, opts.drain_timeout)
+        cpu_batch = children_cpu(proc.pid) - cpu0
 
         print("==> replaying the whole batch")
+        cpu1 = children_cpu(proc.pid)
         r_wall, r_lat, r_statuses = fire(standin, payloads, opts.concurrency)
+        cpu_replay = children_cpu(proc.pid) - cpu1
         wait_drained(rpc, wamids, opts.drain_timeout)
+        deadline = time.time() + 120
+        while time.time() < deadline and rpc(
+            "kelurahan.whatsapp.message",
+            "search_count",
+            [("direction", "=", "out"), ("state", "=", "queued")],
+        ):
+            time.sleep(1)
         events = rpc(
             "kelurahan.whatsapp.event", "search_count", [("wamid", "in", wamids)]
         )
@@ -335,6 +362,15 @@ def main():
         else:
             print(f"background          NOT drained within {opts.drain_timeout} s")
         print(
+            f"odoo CPU            {cpu_batch / n * 1000:.1f} ms/message for ack + "
+            f"background processing; {cpu_replay / n * 1000:.1f} ms/message for the "
+            f"ack alone (replay)"
+        )
+        print(
+            f"idle-machine est.   {os.cpu_count() / max(cpu_replay / n, 1e-6):.0f} "
+            f"messages/s accepted on {os.cpu_count()} idle cores (Odoo CPU only)"
+        )
+        print(
             f"replay              {sum(1 for s in r_statuses if s == 200)}/{n} acked "
             f"in {r_wall:.1f} s, p50 {pct(r_lat, 0.5) * 1000:.1f} ms"
         )
@@ -349,7 +385,7 @@ def main():
         )
         print(
             f"replies             {replies} queued for residents, {sent} received "
-            f"by the stand-in"
+            f"by the stand-in so far (sending continues in the background)"
         )
         ok = (
             refused == 0

@@ -53,8 +53,11 @@ class HelpdeskTicket(models.Model):
     @api.depends("whatsapp_message_ids.state")
     def _compute_whatsapp_failed_count(self):
         for ticket in self:
+            # sudo: only a count, also shown to RW officers who cannot read the log
             ticket.whatsapp_failed_count = len(
-                ticket.whatsapp_message_ids.filtered(lambda m: m.state == "failed")
+                ticket.sudo().whatsapp_message_ids.filtered(
+                    lambda m: m.state == "failed"
+                )
             )
 
     @api.constrains("source_url", "source_ref", "source_platform")

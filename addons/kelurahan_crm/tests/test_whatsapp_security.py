@@ -41,6 +41,16 @@ class TestWhatsappSecurity(WhatsappCase):
             )
         with self.assertRaises(AccessError):
             self.Message.with_user(self.rw_user).search([])
+        # the RW officer's complaint form still works (failure counter only)
+        rw_ticket = self.env["helpdesk.ticket"].create(
+            {
+                "name": "RW",
+                "description": "<p>x</p>",
+                "rw_id": self.env.ref("kelurahan_crm.rw_01").id,
+            }
+        )
+        self.rw_user.kel_rw_ids = self.env.ref("kelurahan_crm.rw_01")
+        self.assertEqual(rw_ticket.with_user(self.rw_user).whatsapp_failed_count, 0)
         with self.assertRaises(AccessError):
             self.Event.with_user(self.officer).search([])
         self.assertTrue(self.Event.with_user(self.admin_user).search([]))
