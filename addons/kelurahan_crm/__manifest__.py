@@ -45,6 +45,13 @@
         "wizards/kelurahan_export_wizard_views.xml",
         "wizards/kelurahan_kpi_summary_views.xml",
         "views/kelurahan_report_menus.xml",
+        "security/kelurahan_whatsapp_security.xml",
+        "data/ir_cron_whatsapp_data.xml",
+        "views/kelurahan_whatsapp_account_views.xml",
+        "views/kelurahan_whatsapp_message_views.xml",
+        "views/kelurahan_whatsapp_conversation_views.xml",
+        "views/helpdesk_ticket_whatsapp_views.xml",
+        "views/kelurahan_whatsapp_menus.xml",
     ],
     "demo": [
         "demo/kelurahan_rw_demo.xml",
@@ -65,7 +72,15 @@
         ],
     },
     "external_dependencies": {
-        "python": ["scipy", "numpy", "polib", "Pillow", "qrcode", "xlsxwriter"]
+        "python": [
+            "scipy",
+            "numpy",
+            "polib",
+            "Pillow",
+            "qrcode",
+            "requests",
+            "xlsxwriter",
+        ]
     },
     "application": True,
     "installable": True,

@@ -1,1 +1,5 @@
-from . import main, portal, service_portal, service_public
+from . import main
+from . import portal
+from . import service_portal
+from . import service_public
+from . import whatsapp

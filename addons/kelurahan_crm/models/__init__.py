@@ -3,6 +3,7 @@ from . import helpdesk_ticket_category
 from . import helpdesk_ticket_channel
 from . import helpdesk_ticket_screens
 from . import helpdesk_ticket_stage
+from . import helpdesk_ticket_whatsapp
 from . import kelurahan_agency
 from . import kelurahan_counter
 from . import kelurahan_dashboard
@@ -22,6 +23,10 @@ from . import kelurahan_service
 from . import kelurahan_service_document
 from . import kelurahan_service_request
 from . import kelurahan_service_requirement
+from . import kelurahan_whatsapp_account
+from . import kelurahan_whatsapp_conversation
+from . import kelurahan_whatsapp_event
+from . import kelurahan_whatsapp_message
 from . import res_company
 from . import res_config_settings
 from . import res_lang

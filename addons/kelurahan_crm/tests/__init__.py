@@ -30,4 +30,8 @@ from . import test_roles
 from . import test_service_request
 from . import test_stats
 from . import test_tours
+from . import test_whatsapp_conversation
+from . import test_whatsapp_outbound
+from . import test_whatsapp_security
+from . import test_whatsapp_webhook
 from . import test_xlsx_stream
