@@ -240,27 +240,43 @@ class SurveySurvey(models.Model):
         if group == "channel":
             return SQL("ui.channel_id::text")
         if group == "service":
-            return SQL(
-                "(SELECT sl.suggested_answer_id::text FROM survey_user_input_line sl"
-                " JOIN survey_question sq ON sq.id = sl.question_id"
-                " WHERE sl.user_input_id = ui.id AND sq.kel_profile = 'service'"
-                " ORDER BY sl.id LIMIT 1)"
-            )
+            return SQL("svc.suggested_answer_id::text")
         raise UserError(self.env._("Unknown grouping: %(group)s", group=group))
 
-    def _kel_unsur_sql(self, select, where, group_by):
+    def _kel_service_cte(self):
+        """The service each response names in its profile question (first answer),
+        computed once as a materialised CTE instead of per answer line."""
         return SQL(
-            """SELECT %(select)s
+            """WITH svc AS MATERIALIZED (
+                   SELECT DISTINCT ON (sl.user_input_id)
+                          sl.user_input_id, sl.suggested_answer_id
+                     FROM survey_user_input_line sl
+                     JOIN survey_question sq ON sq.id = sl.question_id
+                    WHERE sl.survey_id IN %s AND sq.kel_profile = 'service'
+                      AND sl.suggested_answer_id IS NOT NULL
+                 ORDER BY sl.user_input_id, sl.id
+               ) """,
+            tuple(self.ids) or (0,),
+        )
+
+    def _kel_unsur_sql(self, select, where, group_by, group=None):
+        return SQL(
+            """%(cte)sSELECT %(select)s
                  FROM survey_user_input_line l
                  JOIN survey_user_input ui ON ui.id = l.user_input_id
                  JOIN survey_question q ON q.id = l.question_id
                  JOIN survey_question_answer a ON a.id = l.suggested_answer_id
+                 %(service_join)s
                 WHERE %(where)s
                   AND q.kel_unsur IS NOT NULL
                   AND l.skipped IS NOT TRUE
                   AND a.kel_score BETWEEN %(low)s AND %(high)s
              GROUP BY %(group_by)s""",
             select=select,
+            cte=self._kel_service_cte() if group == "service" else SQL(),
+            service_join=SQL("LEFT JOIN svc ON svc.user_input_id = ui.id")
+            if group == "service"
+            else SQL(),
             where=where,
             low=ikm_tools.SCALE_MIN,
             high=ikm_tools.SCALE_MAX,
@@ -285,23 +301,23 @@ class SurveySurvey(models.Model):
         self.env.cr.execute(
             self._kel_unsur_sql(
                 SQL(
-                    "%s AS grp, q.kel_unsur, COUNT(*), SUM(a.kel_score),"
-                    " COUNT(DISTINCT ui.id)",
+                    "%s AS grp, q.kel_unsur, COUNT(*), SUM(a.kel_score)",
                     key,
                 ),
                 where,
                 SQL("1, 2"),
+                group,
             )
         )
         rows = self.env.cr.fetchall()
         self.env.cr.execute(
             self._kel_unsur_sql(
-                SQL("%s AS grp, COUNT(DISTINCT ui.id)", key), where, SQL("1")
+                SQL("%s AS grp, COUNT(DISTINCT ui.id)", key), where, SQL("1"), group
             )
         )
         respondents = dict(self.env.cr.fetchall())
         results = {}
-        for grp, unsur, count, total, _resp in rows:
+        for grp, unsur, count, total in rows:
             res = results.setdefault(grp, {"unsur": {}})
             res["unsur"][unsur] = {
                 "count": count,
@@ -342,6 +358,7 @@ class SurveySurvey(models.Model):
                 SQL("%s AS grp, ui.id, q.kel_unsur, MAX(a.kel_score)", key),
                 where,
                 SQL("1, 2, 3"),
+                group,
             )
         )
         data = {}
