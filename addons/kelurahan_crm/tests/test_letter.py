@@ -10,7 +10,7 @@ import cv2
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, TransactionCase, tagged
 
-from odoo.addons.kelurahan_crm.controllers import main as kel_main
+from odoo.addons.kelurahan_crm.controllers import service_public as kel_main
 from odoo.addons.kelurahan_crm.models.kelurahan_letter import format_number
 
 from .service_common import KelurahanServiceCommon

@@ -32,7 +32,12 @@ class TestPortalReport(PortalCase):
         ticket = (
             self.env["helpdesk.ticket"]
             .sudo()
-            .search([("reporter_name", "=", "Budi Santoso")])
+            .search(
+                [
+                    ("reporter_name", "=", "Budi Santoso"),
+                    ("partner_email", "=", "budi@example.id"),
+                ]
+            )
         )
         self.assertEqual(len(ticket), 1)
         self.assertFalse(ticket.partner_id)
