@@ -32,6 +32,12 @@ ANONYMOUS_FIELDS = (
     "reporter_phone",
     "reporter_nik_masked",
 )
+# helpdesk_mgmt's own channels (portal form, mail gateway) → the seeded ones.
+CHANNEL_MAP = {
+    "helpdesk_mgmt.helpdesk_ticket_channel_web": "kelurahan_crm.channel_portal",
+    "helpdesk_mgmt.helpdesk_ticket_channel_email": "kelurahan_crm.channel_email",
+    "helpdesk_mgmt.helpdesk_ticket_channel_phone": "kelurahan_crm.channel_phone",
+}
 # Date fields only a Lurah/Pimpinan may correct by hand once the complaint exists.
 CORRECTED_DATES = ("date_reported", "date_followup", "date_done")
 EARTH_RADIUS_M = 6371008.8
@@ -427,14 +433,24 @@ class HelpdeskTicket(models.Model):
     def create(self, vals_list):
         user = self.env.user
         rw_only = not self.env.su and user._kel_is_rw_only()
+        channel_map = self._kel_channel_map()
         for vals in vals_list:
             if vals.get("reporter_nik"):
                 vals["reporter_nik"] = nik_tools.normalize(vals["reporter_nik"])
+            if not vals.get("channel_id") and self.env.context.get(
+                "fetchmail_cron_running"
+            ):
+                vals["channel_id"] = self.env.ref("kelurahan_crm.channel_email").id
+            if vals.get("channel_id") in channel_map:
+                vals["channel_id"] = channel_map[vals["channel_id"]]
             if rw_only:
                 self._kel_check_rw_allowed(vals.get("rw_id"))
-                # Entries of an RW post land in the office queue as "Balai RW".
+                # Entries of an RW post land in the office queue as "Balai RW",
+                # unassigned (helpdesk_mgmt would assign them to their author).
                 channel = self.env.ref("kelurahan_crm.channel_balai_rw")
                 vals["channel_id"] = channel.id
+                if vals.get("user_id", user.id) == user.id:
+                    vals["user_id"] = False
             if not vals.get("stage_id") and not vals.get("team_id"):
                 stage = self.env.ref(
                     "kelurahan_crm.stage_new", raise_if_not_found=False
@@ -487,9 +503,20 @@ class HelpdeskTicket(models.Model):
                 )
             )
 
+    @api.model
+    def _kel_channel_map(self):
+        result = {}
+        for source, target in CHANNEL_MAP.items():
+            source_rec = self.env.ref(source, raise_if_not_found=False)
+            target_rec = self.env.ref(target, raise_if_not_found=False)
+            if source_rec and target_rec:
+                result[source_rec.id] = target_rec.id
+        return result
+
     def _read_format(self, fnames, load="_classic_read"):
         """Hide the reporter of anonymous complaints from users below Petugas
-        Kelurahan (RW officers, internal users following the complaint)."""
+        Kelurahan (RW officers, internal users following the complaint); the
+        reporter still sees themself."""
         result = super()._read_format(fnames, load=load)
         if self.env.su or self.env.user.has_group(
             "kelurahan_crm.group_kelurahan_officer"
@@ -498,7 +525,12 @@ class HelpdeskTicket(models.Model):
         hidden = [fname for fname in ANONYMOUS_FIELDS if fname in fnames]
         if not hidden:
             return result
-        anonymous = set(self.sudo().filtered("is_anonymous").ids)
+        own = self.env.user.commercial_partner_id
+        anonymous = set(
+            self.sudo()
+            .filtered(lambda t: t.is_anonymous and t.commercial_partner_id != own)
+            .ids
+        )
         for values in result:
             if values["id"] in anonymous:
                 for fname in hidden:
@@ -599,6 +631,23 @@ class HelpdeskTicket(models.Model):
             body=self.env._("Disputed by the reporter: %(reason)s", reason=reason),
             subtype_xmlid="mail.mt_note",
         )
+        return True
+
+    def action_kel_rate(self, rating, comment=None):
+        """The reporter rates the handling of their Selesai complaint (1-5)."""
+        self.ensure_one()
+        rating = str(rating)
+        if rating not in dict(self._fields["rating"].selection):
+            raise UserError(self.env._("Choose a rating from 1 to 5."))
+        self.check_access("read")
+        user = self.env.user
+        if user.share and self.commercial_partner_id != user.commercial_partner_id:
+            raise AccessError(self.env._("Only the reporter can rate this complaint."))
+        if self.kel_state != "done":
+            raise UserError(self.env._("Only a complaint marked Selesai can be rated."))
+        # sudo: residents (portal) have no write access on complaints; the checks
+        # above restrict this to the reporter's own Selesai complaint, two fields.
+        self.sudo().write({"rating": rating, "rating_comment": comment or False})
         return True
 
     def action_kel_find_duplicates(self):
@@ -711,6 +760,12 @@ class HelpdeskTicket(models.Model):
                 ticket.with_context(kel_workflow=True).write(
                     {"date_followup": max(when, ticket.date_reported)}
                 )
+
+    @api.model
+    def _kel_public_domain(self):
+        """Complaints that may ever be shown publicly (maps, statistics pages):
+        never the confidential (rahasia) ones."""
+        return [("is_confidential", "=", False)]
 
     def _kel_duplicate_candidates(self):
         """Complaints of the same category near the same place (same RW and RT, or
@@ -877,13 +932,15 @@ class HelpdeskTicket(models.Model):
 
     def message_post(self, **kwargs):
         message = super().message_post(**kwargs)
-        # A public reply from the office is a follow-up action (Tgl TL).
+        # A public reply from the office is a follow-up action (Tgl TL), and the
+        # reporter's other channels (WhatsApp addon) hear about it.
         if (
             kwargs.get("message_type") == "comment"
             and not self.env.user.share
             and message.subtype_id == self.env.ref("mail.mt_comment")
             and not self.env.context.get("kel_no_followup")
         ):
+            self.with_context(kel_no_followup=True)._kel_notify_reporter("reply")
             todo = self.filtered(
                 lambda t: not t.date_followup and t.kel_state != "rejected"
             )

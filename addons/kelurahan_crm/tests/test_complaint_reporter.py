@@ -96,3 +96,9 @@ class TestComplaintReporter(KelurahanCase):
         own = self.make_ticket(env=Ticket.env, is_confidential=True)
         self.assertEqual(Ticket.search([("id", "=", own.id)]), own)
         self.assertTrue(ticket.with_user(self.user_officer).name)
+
+    def test_reporter_sees_own_anonymous_complaint(self):
+        partner = self.user_portal.partner_id
+        ticket = self.make_ticket(partner_id=partner.id, is_anonymous=True)
+        values = ticket.with_user(self.user_portal).read(["partner_id"])[0]
+        self.assertEqual(values["partner_id"][0], partner.id)

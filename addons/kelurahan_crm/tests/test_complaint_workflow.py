@@ -128,3 +128,28 @@ class TestComplaintWorkflow(KelurahanCase):
         with self.at(2026, 3, 3, 9, 0):
             ticket.with_user(self.user_officer).action_dispute("Warga menelepon.")
         self.assertTrue(ticket.is_disputed)
+
+    def test_resident_rates_own_closed_complaint(self):
+        ticket = self.closed_ticket()
+        with self.assertRaises(AccessError):
+            ticket.with_user(self.user_portal_2).action_kel_rate(5)
+        with self.assertRaises(UserError):
+            ticket.with_user(self.user_portal).action_kel_rate(7)
+        ticket.with_user(self.user_portal).action_kel_rate(4, "Cepat, terima kasih.")
+        self.assertEqual(ticket.rating, "4")
+        self.assertEqual(ticket.rating_comment, "Cepat, terima kasih.")
+        open_ticket = self.make_ticket(partner_id=self.user_portal.partner_id.id)
+        with self.assertRaises(UserError):
+            open_ticket.with_user(self.user_portal).action_kel_rate(5)
+
+    def test_portal_and_mail_channels_mapped(self):
+        web = self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_web")
+        ticket = self.make_ticket(channel_id=web.id)
+        self.assertEqual(
+            ticket.channel_id, self.env.ref("kelurahan_crm.channel_portal")
+        )
+        self.assertFalse(web.active)
+        mailed = self.make_ticket(
+            env=self.env(context={"fetchmail_cron_running": True}), channel_id=False
+        )
+        self.assertEqual(mailed.channel_id, self.env.ref("kelurahan_crm.channel_email"))
