@@ -445,9 +445,12 @@ class HelpdeskTicket(models.Model):
                 vals["channel_id"] = channel_map[vals["channel_id"]]
             if rw_only:
                 self._kel_check_rw_allowed(vals.get("rw_id"))
-                # Entries of an RW post land in the office queue as "Balai RW".
+                # Entries of an RW post land in the office queue as "Balai RW",
+                # unassigned (helpdesk_mgmt would assign them to their author).
                 channel = self.env.ref("kelurahan_crm.channel_balai_rw")
                 vals["channel_id"] = channel.id
+                if vals.get("user_id", user.id) == user.id:
+                    vals["user_id"] = False
             if not vals.get("stage_id") and not vals.get("team_id"):
                 stage = self.env.ref(
                     "kelurahan_crm.stage_new", raise_if_not_found=False
@@ -929,13 +932,15 @@ class HelpdeskTicket(models.Model):
 
     def message_post(self, **kwargs):
         message = super().message_post(**kwargs)
-        # A public reply from the office is a follow-up action (Tgl TL).
+        # A public reply from the office is a follow-up action (Tgl TL), and the
+        # reporter's other channels (WhatsApp addon) hear about it.
         if (
             kwargs.get("message_type") == "comment"
             and not self.env.user.share
             and message.subtype_id == self.env.ref("mail.mt_comment")
             and not self.env.context.get("kel_no_followup")
         ):
+            self.with_context(kel_no_followup=True)._kel_notify_reporter("reply")
             todo = self.filtered(
                 lambda t: not t.date_followup and t.kel_state != "rejected"
             )

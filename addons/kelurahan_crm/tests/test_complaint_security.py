@@ -23,6 +23,7 @@ class TestComplaintSecurity(KelurahanCase):
             ticket.channel_id, self.env.ref("kelurahan_crm.channel_balai_rw")
         )
         self.assertEqual(ticket.kel_state, "new", "lands in the office queue")
+        self.assertFalse(ticket.user_id, "not assigned to the RW officer")
         self.assertEqual(
             Ticket.default_get(["channel_id"])["channel_id"],
             self.env.ref("kelurahan_crm.channel_balai_rw").id,

@@ -82,3 +82,31 @@ class TestNotifications(KelurahanCase):
         subject, body = ticket._kel_notify_message("created")
         self.assertIn(ticket.number, subject)
         self.assertIn(ticket.number, body)
+
+    def test_public_reply_reaches_notification_hook(self):
+        ticket = self.make_ticket(partner_id=self.user_portal.partner_id.id)
+        kinds = []
+        original = type(ticket)._kel_notify_email
+
+        def spy(record, kind):
+            kinds.append(kind)
+            return original(record, kind)
+
+        self.patch(type(ticket), "_kel_notify_email", spy)
+        as_officer = ticket.with_user(self.user_officer)
+        as_officer.message_post(
+            body="Catatan internal",
+            message_type="comment",
+            subtype_xmlid="mail.mt_note",
+        )
+        self.assertEqual(kinds, [])
+        as_officer.message_post(
+            body="Petugas sudah ke lokasi.",
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
+        self.assertEqual(kinds, ["reply"])
+        ticket.with_user(self.user_portal).message_post(
+            body="Terima kasih", message_type="comment", subtype_xmlid="mail.mt_comment"
+        )
+        self.assertEqual(kinds, ["reply"], "the resident's own message is no reply")
