@@ -38,6 +38,16 @@ PHOTO = bytes.fromhex(
 )
 
 
+def category_number(sent, wanted="jalan rusak"):
+    """The menu number of ``wanted`` in the last answer (1 when not found)."""
+    menu = sent[-1].get("text", {}).get("body", "") if sent else ""
+    for line in menu.splitlines():
+        number, _dot, name = line.partition(". ")
+        if number.isdigit() and name.strip().lower() == wanted:
+            return number
+    return "1"
+
+
 def wait_answers(standin, count, timeout=60):
     deadline = time.time() + timeout
     while time.time() < deadline and len(standin.sent) < count:
@@ -77,7 +87,7 @@ def main():
     standin.add_media("DEMO-PHOTO", PHOTO, "image/jpeg")
     script = [
         {"text": "Selamat pagi, saya mau lapor"},
-        {"text": "2"},
+        {"text": "CATEGORY"},  # replaced by the number of "Jalan Rusak" in the menu
         {"text": "Jalan berlubang besar di depan SDN 03, berbahaya untuk motor"},
         {"text": "RW 01 Jl. Melati no. 3"},
         {"kind": "image", "media_id": "DEMO-PHOTO"},
@@ -85,6 +95,8 @@ def main():
     try:
         for step in script:
             kind = step.pop("kind", "text")
+            if step.get("text") == "CATEGORY":
+                step["text"] = category_number(standin.sent)
             shown = step.get("text") or f"[{kind}]"
             print(f"\n>>> warga: {shown}")
             expected = len(standin.sent) + 1

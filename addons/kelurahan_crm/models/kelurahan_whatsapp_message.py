@@ -5,7 +5,7 @@ import logging
 import mimetypes
 from datetime import timedelta
 
-from odoo import api, fields, models
+from odoo import api, fields, models, modules
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
@@ -138,8 +138,13 @@ class KelurahanWhatsappMessage(models.Model):
             )
         )
         messages = self.browse([row[0] for row in self.env.cr.fetchall()])
+        # In a real cron run, commit after each call: a later failure must not roll
+        # back (and so resend) messages the API already accepted.
+        auto_commit = not modules.module.current_test
         for message in messages:
             message._kel_send_one()
+            if auto_commit:
+                self.env.cr.commit()  # pylint: disable=invalid-commit
         self.env.flush_all()
         self.env.cr.execute(
             SQL(
@@ -216,6 +221,11 @@ class KelurahanWhatsappMessage(models.Model):
             )
             self.write(vals)
             return False
+        if self.search_count([("wamid", "=", wamid)]):
+            # Meta's ids are unique; a clash means a misbehaving endpoint. Keep the
+            # message as sent (it was accepted) without the id rather than fail.
+            _logger.warning("WhatsApp message %s: API returned a known id", self.id)
+            wamid = False
         self.write(
             {
                 "wamid": wamid,

@@ -1,5 +1,6 @@
 # Copyright 2026 Kelurahan CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import itertools
 from datetime import timedelta
 
 from odoo import fields
@@ -233,3 +234,17 @@ class TestWhatsappOutbound(WhatsappCase):
         )
         self.Message._cron_send()
         self.assertEqual(len(self.standin.sent), 1)
+
+    def test_known_wamid_does_not_break_sending(self):
+        """An endpoint answering an id we already have (a misbehaving stand-in)
+        must not fail the batch, which would send everything again."""
+        first = self.queue()
+        self.Message._cron_send()
+        self.standin._counter = itertools.count(int(first.wamid[-8:]))
+        second, third = self.queue(), self.queue()
+        with self.assertLogs("odoo.addons.kelurahan_crm", "WARNING"):
+            self.Message._cron_send()
+        self.assertEqual((second.state, third.state), ("sent", "sent"))
+        self.assertFalse(second.wamid)
+        self.assertTrue(third.wamid)
+        self.assertEqual(len(self.standin.sent), 3)

@@ -20,6 +20,7 @@ import hashlib
 import hmac
 import itertools
 import json
+import os
 import threading
 import time
 import urllib.error
@@ -105,7 +106,7 @@ class _Handler(BaseHTTPRequestHandler):
         if not self._authorized():
             return self._unauthorized()
         data = entry["json"] or {}
-        wamid = f"wamid.OUT{next(self.standin._counter):08d}"
+        wamid = f"wamid.OUT{self.standin.run_id}{next(self.standin._counter):08d}"
         with self.standin.lock:
             self.standin.sent.append(dict(data, _wamid=wamid))
         self._reply(
@@ -175,6 +176,7 @@ class CloudApiStandin:
         self.lock = threading.Lock()
         self._failures = []
         self._counter = itertools.count(1)
+        self.run_id = os.urandom(4).hex()  # wamids stay unique across runs
         self._wamids = itertools.count(1)
         self._httpd = None
         self._thread = None
@@ -235,7 +237,7 @@ class CloudApiStandin:
 
     # webhook payloads, shaped like Meta's
     def next_wamid(self, prefix="IN"):
-        return f"wamid.{prefix}{next(self._wamids):08d}{int(time.time() * 1000)}"
+        return f"wamid.{prefix}{self.run_id}{next(self._wamids):08d}"
 
     def envelope(self, value_items, contacts=None):
         value = {
