@@ -110,11 +110,13 @@ class SurveySurvey(models.Model):
             [(flag, "=", True), ("active", "=", True)], order="id desc", limit=1
         )
 
-    def _kel_invite(self, partner, **links):
+    def _kel_invite(self, partner, whatsapp_ticket=None, **links):
         """Create a response for ``partner`` linked to what it rates (``links``:
-        ticket_id, service_request_id, queue_ticket_id, channel_id) and e-mail the
-        token link. Nothing for no survey or no reachable partner."""
-        if not self or not partner or not partner.email:
+        ticket_id, service_request_id, queue_ticket_id, channel_id) and send the
+        token link: by e-mail when the partner has one, and over WhatsApp when
+        ``whatsapp_ticket`` is a complaint whose reporter came through WhatsApp.
+        Nothing for no survey or no reachable partner."""
+        if not self or not partner or not (partner.email or whatsapp_ticket):
             return self.env["survey.user_input"]
         self.ensure_one()
         # sudo: staff closing the case may not create survey responses; the
@@ -125,9 +127,23 @@ class SurveySurvey(models.Model):
         template = self.env.ref(
             "kelurahan_survey.mail_template_survey_invitation", raise_if_not_found=False
         )
-        if template:
+        if template and partner.email:
             template.sudo().send_mail(user_input.id)
+        if whatsapp_ticket:
+            whatsapp_ticket._kel_whatsapp_send(
+                self._kel_invitation_text(whatsapp_ticket, user_input)
+            )
         return user_input
+
+    def _kel_invitation_text(self, ticket, user_input):
+        """The WhatsApp invitation, in the reporter's language."""
+        env = self.with_context(lang=ticket._kel_reporter_lang()).env
+        return env._(
+            "Your complaint %(number)s is done. Please tell us how we did, it takes "
+            "two minutes: %(url)s",
+            number=ticket.number,
+            url=user_input.get_base_url() + user_input.get_start_url(),
+        )
 
     @api.model
     def _kel_generate_demo_responses(self, survey_xmlid):
