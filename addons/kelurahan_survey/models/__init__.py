@@ -4,3 +4,5 @@ from . import survey_question
 from . import survey_survey
 from . import survey_user_input
 from . import helpdesk_ticket
+from . import kelurahan_service_request
+from . import kelurahan_queue_ticket

@@ -9,6 +9,18 @@ class SurveyUserInput(models.Model):
     ticket_id = fields.Many2one(
         "helpdesk.ticket", "Complaint", index="btree_not_null", ondelete="set null"
     )
+    service_request_id = fields.Many2one(
+        "kelurahan.service.request",
+        "Service request",
+        index="btree_not_null",
+        ondelete="set null",
+    )
+    queue_ticket_id = fields.Many2one(
+        "kelurahan.queue.ticket",
+        "Queue visit",
+        index="btree_not_null",
+        ondelete="set null",
+    )
     channel_id = fields.Many2one(
         "helpdesk.ticket.channel",
         "Channel",
