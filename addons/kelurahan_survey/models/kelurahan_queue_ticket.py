@@ -28,7 +28,9 @@ class KelurahanQueueTicket(models.Model):
         inputs = self.env["survey.user_input"].sudo()
         if not survey:
             return inputs
-        walk_in = self.env.ref("kelurahan_crm.channel_walk_in", raise_if_not_found=False)
+        walk_in = self.env.ref(
+            "kelurahan_crm.channel_walk_in", raise_if_not_found=False
+        )
         for visit in self:
             if visit.state != "served" or visit.request_id:
                 continue
