@@ -539,10 +539,7 @@ class KelurahanReportEngine(models.AbstractModel):
             workbook, provider["sheet"], provider["columns"], formats=formats
         )
         writer.write_header()
-        count = 0
-        for values in provider["rows"]():
-            writer.write_row(values)
-            count += 1
+        count = writer.write_rows(provider["rows"]())
         if not count:
             writer.write_text(writer.row, 0, NO_DATA)
         else:
