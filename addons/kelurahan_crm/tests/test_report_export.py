@@ -124,6 +124,24 @@ class TestReportExport(ReportCase):
             if name.startswith("xl/worksheets/"):
                 self.assertIsNone(re.search(r"<f[ >]", xml), name)
 
+    def test_xml_shaped_text_is_text(self):
+        """xlsxwriter would write a value shaped like <r>…</r> as raw XML: a location
+        typed by a resident must not add a formula cell next to it."""
+        payload = (
+            '<r><t>Jl. Mawar</t></r></is></c><c r="Z2"><f>HYPERLINK("http://evil.'
+            'example")</f></c><c r="Y2" t="inlineStr"><is><r><t>x</t></r>'
+        )
+        self.make_ticket(location_address=payload, reporter_name=payload)
+        workbook, data, _count = self.export(self.user_officer)
+        sheet = workbook["Pengaduan"]
+        headers = [cell.value for cell in sheet[1]]
+        locations = [row[headers.index("Lokasi")] for row in sheet.iter_rows(min_row=2)]
+        self.assertIn(payload, [cell.value for cell in locations])
+        self.assertEqual(sheet.max_column, len(COMPLAINT_COLUMNS))
+        for name, xml in xlsx_members(data).items():
+            if name.startswith("xl/worksheets/"):
+                self.assertIsNone(re.search(r"<f[ >]", xml), name)
+
     def test_rw_officer_exports_only_their_rw(self):
         workbook, _data, count = self.export(self.user_rw)
         numbers = [row[0].value for row in workbook["Pengaduan"].iter_rows(min_row=2)]
