@@ -32,6 +32,7 @@ _logger = logging.getLogger(__name__)
 
 REPORT_TZ = "Asia/Jakarta"
 BATCH_SIZE = 5000
+FETCH_SIZE = 500
 NO_DATA = "Tidak ada data untuk periode dan filter ini."
 ANONYMOUS_LABEL = "Anonim"
 INDICATOR_CODES = (
@@ -333,37 +334,55 @@ class KelurahanReportEngine(models.AbstractModel):
             ._description_selection(self.with_context(lang=lang).env)
         )
         yes, no = "Ya", "Tidak"
-        for start in range(0, len(ids), BATCH_SIZE):
-            self.env.cr.execute(
-                self._kel_complaint_sql(ids[start : start + BATCH_SIZE], lang)
+        for row in self._kel_fetch_batches(ids, lang):
+            (
+                number, reported, category, description, title, anonymous,
+                reporter, partner, location, rw, rt, channel, state, followup,
+                done, response, resolution, within, user, agencies, support,
+            ) = row  # fmt: skip
+            reporter = ANONYMOUS_LABEL if anonymous else reporter or partner or ""
+            yield (
+                number,
+                reported,
+                category,
+                html_to_text(description) or title,
+                reporter,
+                location,
+                rw,
+                rt,
+                channel,
+                states.get(state, state),
+                followup,
+                done,
+                response if followup else None,
+                resolution if done else None,
+                (yes if within else no) if state == "done" else "",
+                user,
+                agencies,
+                support,
             )
-            for row in self.env.cr.fetchall():
-                (
-                    number, reported, category, description, title, anonymous,
-                    reporter, partner, location, rw, rt, channel, state, followup,
-                    done, response, resolution, within, user, agencies, support,
-                ) = row  # fmt: skip
-                reporter = ANONYMOUS_LABEL if anonymous else reporter or partner or ""
-                yield (
-                    number,
-                    reported,
-                    category,
-                    html_to_text(description) or title,
-                    reporter,
-                    location,
-                    rw,
-                    rt,
-                    channel,
-                    states.get(state, state),
-                    followup,
-                    done,
-                    response if followup else None,
-                    resolution if done else None,
-                    (yes if within else no) if state == "done" else "",
-                    user,
-                    agencies,
-                    support,
-                )
+
+    @api.model
+    def _kel_fetch_batches(self, ids, lang):
+        """Result rows of ``_kel_complaint_sql``, a batch of ids per query.
+
+        Rows are taken from the cursor a few hundred at a time: a whole batch of
+        tuples alive at once would push thousands of objects through Python's
+        garbage collector and set off full collections of the Odoo process. So the
+        cursor must not run another query until the rows are consumed; if it does,
+        this stops with an error instead of returning a truncated sheet.
+        """
+        cr = self.env.cr
+        for start in range(0, len(ids), BATCH_SIZE):
+            cr.execute(self._kel_complaint_sql(ids[start : start + BATCH_SIZE], lang))
+            query = cr.query
+            while True:
+                if cr.query != query:
+                    raise RuntimeError("The cursor ran another query during an export.")
+                rows = cr.fetchmany(FETCH_SIZE)
+                if not rows:
+                    break
+                yield from rows
 
     @api.model
     def _kel_complaint_sql(self, ids, lang):

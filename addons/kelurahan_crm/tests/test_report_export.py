@@ -2,10 +2,12 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import re
 from datetime import date, datetime
+from unittest.mock import patch
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
+from ..models import kelurahan_report_engine as report_engine
 from ..models.kelurahan_report_engine import COMPLAINT_COLUMNS, EXTRA_SHEETS
 from ..tools import xlsx_stream as xs
 from .report_common import DAY, ReportCase, wib, xlsx_members
@@ -141,6 +143,23 @@ class TestReportExport(ReportCase):
         for name, xml in xlsx_members(data).items():
             if name.startswith("xl/worksheets/"):
                 self.assertIsNone(re.search(r"<f[ >]", xml), name)
+
+    def test_rows_stream_refuses_an_interleaved_query(self):
+        """Rows are fetched a few at a time; a query on the same cursor before they
+        are consumed must fail loudly, never shorten the sheet."""
+        engine = self.env["kelurahan.report.engine"].with_user(self.user_officer)
+        filters = self.filters()
+        expected = len(list(engine._kel_complaint_rows(filters)))
+        self.assertGreater(expected, 2)
+        with patch.object(report_engine, "FETCH_SIZE", 1):
+            self.assertEqual(len(list(engine._kel_complaint_rows(filters))), expected)
+            rows = engine._kel_complaint_rows(filters)
+            next(rows)
+            # Without the guard the stream would just end here (a shorter sheet).
+            self.env.cr.execute("SELECT 1")
+            self.env.cr.fetchall()
+            with self.assertRaises(RuntimeError):
+                list(rows)
 
     def test_rw_officer_exports_only_their_rw(self):
         workbook, _data, count = self.export(self.user_rw)
