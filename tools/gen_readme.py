@@ -10,6 +10,7 @@ SECTIONS = [
     ("DESCRIPTION.md", None),
     ("CONFIGURE.md", "Configuration"),
     ("USAGE.md", "Usage"),
+    ("ROADMAP.md", "Known issues / Roadmap"),
 ]
 
 

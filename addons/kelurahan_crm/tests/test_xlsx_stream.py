@@ -13,17 +13,19 @@ from odoo.tests import BaseCase, tagged
 
 from ..tools import xlsx_stream as xs
 
+COLUMNS = [
+    ("Teks", xs.TEXT, 10),
+    ("Waktu", xs.DATETIME, 10),
+    ("Tanggal", xs.DATE, 10),
+    ("Angka", xs.NUMBER, 10),
+    ("Bulat", xs.INTEGER, 10),
+]
+
 
 @tagged("post_install", "-at_install")
 class TestXlsxStream(BaseCase):
     def test_cell_types_and_guard(self):
-        columns = [
-            ("Teks", xs.TEXT, 10),
-            ("Waktu", xs.DATETIME, 10),
-            ("Tanggal", xs.DATE, 10),
-            ("Angka", xs.NUMBER, 10),
-            ("Bulat", xs.INTEGER, 10),
-        ]
+        columns = COLUMNS
         handle, path = tempfile.mkstemp(suffix=".xlsx")
         os.close(handle)
         self.addCleanup(os.unlink, path)
@@ -88,13 +90,7 @@ class TestXlsxStream(BaseCase):
         return path
 
     def test_appended_rows_are_what_xlsxwriter_writes(self):
-        columns = [
-            ("Teks", xs.TEXT, 10),
-            ("Waktu", xs.DATETIME, 10),
-            ("Tanggal", xs.DATE, 10),
-            ("Angka", xs.NUMBER, 10),
-            ("Bulat", xs.INTEGER, 10),
-        ]
+        columns = COLUMNS
         rows = [
             ("=1+1", datetime(2026, 3, 10, 9, 30), date(2026, 3, 10), 1.5, 3),
             ("ok\x00\x07te&xt <b>", None, False, None, 0),
