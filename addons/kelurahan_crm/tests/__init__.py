@@ -27,6 +27,7 @@ from . import test_queue_analysis
 from . import test_report_export
 from . import test_report_subscription
 from . import test_roles
+from . import test_service_company
 from . import test_service_request
 from . import test_stats
 from . import test_tours
