@@ -1,3 +1,4 @@
+from . import test_complaint_anonymous_search
 from . import test_complaint_dates
 from . import test_complaint_location
 from . import test_complaint_number
