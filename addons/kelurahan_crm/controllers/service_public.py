@@ -2,37 +2,24 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Public pages: letter verification (from the QR code) and the waiting-room display."""
 
-import collections
-import threading
-import time
-
 from odoo import http
 from odoo.http import request
 
-# Sliding one-minute window of verification look-ups per client address. Kept in the
-# worker's memory: enough to stop enumeration of tokens or numbers by one client; a
-# multi-worker deployment multiplies the allowance by the number of workers.
-_HITS = collections.defaultdict(collections.deque)
-_HITS_LOCK = threading.Lock()
-DEFAULT_RATE_LIMIT = 20
+from . import portal_common as common
+
+# Verification look-ups per client address and minute (kelurahan_crm.verify_rate_limit)
+# are counted by kelurahan.portal.throttle, in the database: the limit holds across
+# worker processes and restarts, which stops enumeration of tokens or numbers.
+THROTTLE_KIND = "verify"
 
 
 def _rate_limited():
-    # sudo: configuration value read on a public page.
-    limit = int(
-        request.env["ir.config_parameter"]
-        .sudo()
-        .get_param("kelurahan_crm.verify_rate_limit", DEFAULT_RATE_LIMIT)
-    )
-    now = time.monotonic()
-    key = request.httprequest.remote_addr or "-"
-    with _HITS_LOCK:
-        hits = _HITS[key]
-        while hits and now - hits[0] > 60:
-            hits.popleft()
-        if len(hits) >= limit:
-            return True
-        hits.append(now)
+    """True when this address used up its look-ups; otherwise count this one."""
+    Throttle = request.env["kelurahan.portal.throttle"]
+    client = common.client_address()
+    if Throttle._kel_is_blocked(THROTTLE_KIND, client):
+        return True
+    Throttle._kel_hit(THROTTLE_KIND, client)
     return False
 
 

@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.osv import expression
 
 from ..tools import nik as nik_tools
 from .res_company import COMPLAINT_SEQUENCE_CODE
@@ -536,6 +537,79 @@ class HelpdeskTicket(models.Model):
                 for fname in hidden:
                     values[fname] = False
         return result
+
+    def _kel_reporter_hidden(self):
+        """True when the current user may not see the reporter of anonymous
+        complaints (same users as in ``_read_format``)."""
+        return not (
+            self.env.su
+            or self.env.user.has_group("kelurahan_crm.group_kelurahan_officer")
+        )
+
+    def _kel_reporter_visible_domain(self):
+        """Complaints whose reporter the current user may see: not anonymous, or
+        reported by themself."""
+        return [
+            "|",
+            ("is_anonymous", "=", False),
+            ("commercial_partner_id", "=", self.env.user.commercial_partner_id.id),
+        ]
+
+    @api.model
+    def _kel_hide_reporter_leaves(self, domain):
+        """``domain`` where every condition on a reporter field (``ANONYMOUS_FIELDS``,
+        also through a path such as ``partner_id.phone``) only holds on complaints
+        whose reporter the user may see. On the others the condition is false
+        whatever the reporter is, also when negated, so no search (positive,
+        negative or ``!``) can tell who filed an anonymous complaint."""
+        visible = self._kel_reporter_visible_domain()
+        result = []
+        for element in expression.normalize_domain(domain):
+            if (
+                expression.is_leaf(element)
+                and not expression.is_boolean(element)
+                and isinstance(element[0], str)
+                and element[0].split(".", 1)[0] in ANONYMOUS_FIELDS
+            ):
+                result += ["&", *visible, element]
+            else:
+                result.append(element)
+        return result
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        if domain and self._kel_reporter_hidden():
+            domain = self._kel_hide_reporter_leaves(domain)
+        return super()._search(domain, offset=offset, limit=limit, order=order)
+
+    @api.model
+    def _read_group(
+        self,
+        domain,
+        groupby=(),
+        aggregates=(),
+        having=(),
+        offset=0,
+        limit=None,
+        order=None,
+    ):
+        """Grouping by a reporter field would name the reporter of an anonymous
+        complaint (its group): such groupings leave those complaints out for users
+        who may not see them."""
+        if self._kel_reporter_hidden() and any(
+            spec.split(":", 1)[0].split(".", 1)[0] in ANONYMOUS_FIELDS
+            for spec in groupby
+        ):
+            domain = expression.AND([domain or [], self._kel_reporter_visible_domain()])
+        return super()._read_group(
+            domain,
+            groupby=groupby,
+            aggregates=aggregates,
+            having=having,
+            offset=offset,
+            limit=limit,
+            order=order,
+        )
 
     def _prepare_ticket_number(self, values):
         company = self.env["res.company"].browse(

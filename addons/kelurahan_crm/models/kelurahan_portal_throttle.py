@@ -1,6 +1,7 @@
 # Copyright 2026 Kelurahan CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Rate limits of the public portal pages (report without account, tracking).
+"""Rate limits of the public pages (report without account, tracking, letter
+verification).
 
 Stored in the database rather than in worker memory: Odoo runs several worker
 processes in production (and recycles them), so an in-memory counter would allow
@@ -22,6 +23,8 @@ LIMITS = {
     "report": ("kelurahan_crm.portal_report_limit", 5, 60),
     "report_user": ("kelurahan_crm.portal_report_user_limit", 10, 60),
     "track": ("kelurahan_crm.portal_track_limit", 10, 15),
+    # letter verification (QR code / number), controllers/service_public.py
+    "verify": ("kelurahan_crm.verify_rate_limit", 20, 1),
 }
 
 

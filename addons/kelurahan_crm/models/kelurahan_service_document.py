@@ -22,6 +22,10 @@ class KelurahanServiceDocument(models.Model):
     requirement_id = fields.Many2one(
         "kelurahan.service.requirement", ondelete="restrict", index=True
     )
+    # stored for the multi-company record rule (security/kelurahan_service_security.xml)
+    company_id = fields.Many2one(
+        related="request_id.company_id", store=True, index=True, precompute=True
+    )
     name = fields.Char(string="File Name", required=True)
     datas = fields.Binary(string="File", attachment=True, required=True)
     mimetype = fields.Char(readonly=True)

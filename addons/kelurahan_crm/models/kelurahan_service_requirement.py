@@ -13,6 +13,10 @@ class KelurahanServiceRequirement(models.Model):
     service_id = fields.Many2one(
         "kelurahan.service", required=True, ondelete="cascade", index=True
     )
+    # stored for the multi-company record rule (security/kelurahan_service_security.xml)
+    company_id = fields.Many2one(
+        related="service_id.company_id", store=True, index=True, precompute=True
+    )
     sequence = fields.Integer(default=10)
     name = fields.Char(required=True, translate=True)
     required = fields.Boolean(default=True)

@@ -1,3 +1,4 @@
+from . import test_complaint_anonymous_search
 from . import test_complaint_dates
 from . import test_complaint_location
 from . import test_complaint_number
@@ -27,6 +28,7 @@ from . import test_queue_analysis
 from . import test_report_export
 from . import test_report_subscription
 from . import test_roles
+from . import test_service_company
 from . import test_service_request
 from . import test_stats
 from . import test_tours

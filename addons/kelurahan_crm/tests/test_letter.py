@@ -2,15 +2,17 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import datetime
 import os
+import secrets
 import subprocess
 import tempfile
 
 import cv2
 
+from odoo import SUPERUSER_ID, api
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, TransactionCase, tagged
 
-from odoo.addons.kelurahan_crm.controllers import service_public as kel_main
+from odoo.addons.kelurahan_crm.controllers import service_public
 from odoo.addons.kelurahan_crm.models.kelurahan_letter import format_number
 
 from .service_common import KelurahanServiceCommon
@@ -141,16 +143,50 @@ class TestLetter(LetterCommon, TransactionCase):
 
 
 @tagged("post_install", "-at_install")
+class TestVerifyThrottleAcrossWorkers(TransactionCase):
+    """Two database connections stand for two worker processes (or one worker
+    before and after a restart): attempts counted by one are refused by the other."""
+
+    def setUp(self):
+        super().setUp()
+        # a client address of its own, so committed rows cannot meet other tests
+        self.client = f"198.51.100.{secrets.randbelow(250) + 1}#{secrets.token_hex(6)}"
+        self.addCleanup(self._kel_cleanup)
+
+    def _kel_env(self, cr):
+        return api.Environment(cr, SUPERUSER_ID, {})["kelurahan.portal.throttle"]
+
+    def _kel_cleanup(self):
+        with self.registry.cursor() as cr:
+            throttle = self._kel_env(cr)
+            throttle.search(
+                [("client", "=", throttle._kel_client_key(self.client))]
+            ).unlink()
+
+    def test_limit_shared_by_two_cursors(self):
+        limit, window = self.env["kelurahan.portal.throttle"]._kel_limit("verify")
+        self.assertEqual((limit, window), (20, 1))
+        with self.registry.cursor() as cr_a, self.registry.cursor() as cr_b:
+            self.assertIsNot(cr_a, self.env.cr)
+            worker_a, worker_b = self._kel_env(cr_a), self._kel_env(cr_b)
+            for _i in range(limit - 1):
+                worker_a._kel_hit("verify", self.client)
+            cr_a.commit()
+            self.assertFalse(worker_b._kel_is_blocked("verify", self.client))
+            worker_b._kel_hit("verify", self.client)
+            cr_b.commit()
+            self.assertTrue(worker_a._kel_is_blocked("verify", self.client))
+            self.assertTrue(worker_b._kel_is_blocked("verify", self.client))
+            # another address is not affected
+            self.assertFalse(worker_a._kel_is_blocked("verify", self.client + "x"))
+
+
+@tagged("post_install", "-at_install")
 class TestLetterVerification(LetterCommon, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls._kel_setup()
-
-    def setUp(self):
-        super().setUp()
-        kel_main._HITS.clear()
-        self.addCleanup(kel_main._HITS.clear)
 
     def test_valid_revoked_and_forged(self):
         letter = self._kel_letter()
@@ -179,16 +215,83 @@ class TestLetterVerification(LetterCommon, HttpCase):
         self.assertIn("o_kel_verify_revoked", response.text)
         self.assertNotIn("o_kel_verify_valid", response.text)
 
+    def _kel_verify_hits(self):
+        Throttle = self.env["kelurahan.portal.throttle"]
+        return Throttle.search_count(
+            [
+                ("kind", "=", service_public.THROTTLE_KIND),
+                ("client", "=", Throttle._kel_client_key("127.0.0.1")),
+            ]
+        )
+
+    def _kel_assert_limited(self, response, letter):
+        """The refusal is the neutral page: no letter data, no found/not-found hint."""
+        self.assertEqual(response.status_code, 429)
+        self.assertIn("o_kel_verify_limited", response.text)
+        self.assertIn("Terlalu banyak pemeriksaan dalam waktu singkat", response.text)
+        for marker in (
+            letter.number,
+            "De** Le*****",
+            "o_kel_verify_valid",
+            "o_kel_verify_revoked",
+            "o_kel_verify_not_found",
+        ):
+            self.assertNotIn(marker, response.text)
+
     def test_rate_limited(self):
+        """Every look-up is counted in the database (each request below runs on its
+        own cursor, as it would in another worker); token and number look-ups share
+        the verification bucket and not the complaint-tracking one."""
         self.env["ir.config_parameter"].set_param(
             "kelurahan_crm.verify_rate_limit", "3"
         )
+        self.assertFalse(hasattr(service_public, "_HITS"))
         letter = self._kel_letter()
-        for _i in range(3):
-            self.assertEqual(self.url_open("/verifikasi/nothing").status_code, 404)
-        response = self.url_open(f"/verifikasi/{letter.verify_token}")
-        self.assertEqual(response.status_code, 429)
-        self.assertNotIn(letter.number, response.text)
+        headers = {"Accept-Language": "id-ID,id;q=0.9"}
+        self.assertEqual(
+            self.url_open("/verifikasi/nothing", headers=headers).status_code, 404
+        )
+        self.assertEqual(
+            self.url_open("/verifikasi?nomor=1/2/3", headers=headers).status_code, 404
+        )
+        valid = self.url_open(f"/verifikasi/{letter.verify_token}", headers=headers)
+        self.assertIn("o_kel_verify_valid", valid.text)
+        self.assertEqual(self._kel_verify_hits(), 3)
+        Throttle = self.env["kelurahan.portal.throttle"]
+        self.assertTrue(Throttle._kel_is_blocked("verify", "127.0.0.1"))
+        self.assertFalse(Throttle._kel_is_blocked("track", "127.0.0.1"))
+        for url in (
+            f"/verifikasi/{letter.verify_token}",
+            f"/verifikasi?nomor={letter.number}",
+        ):
+            self._kel_assert_limited(self.url_open(url, headers=headers), letter)
+        # refused look-ups are not counted: the window is not extended by them
+        self.assertEqual(self._kel_verify_hits(), 3)
+
+    def test_rate_limit_hostile(self):
+        """Overlong or odd input is counted like any look-up, a forged
+        X-Forwarded-For (no proxy mode) does not open a new bucket, and other
+        buckets do not lend attempts to this one."""
+        self.env["ir.config_parameter"].set_param(
+            "kelurahan_crm.verify_rate_limit", "2"
+        )
+        letter = self._kel_letter()
+        Throttle = self.env["kelurahan.portal.throttle"]
+        for _i in range(5):
+            Throttle._kel_hit("track", "127.0.0.1")
+        headers = {"Accept-Language": "id-ID,id;q=0.9"}
+        long_token = self.url_open("/verifikasi/" + "a" * 150, headers=headers)
+        self.assertEqual(long_token.status_code, 404)
+        odd_number = self.url_open("/verifikasi?nomor=' OR 1=1 --", headers=headers)
+        self.assertEqual(odd_number.status_code, 404)
+        forged = self.url_open(
+            f"/verifikasi/{letter.verify_token}",
+            headers={**headers, "X-Forwarded-For": "203.0.113.9"},
+        )
+        self._kel_assert_limited(forged, letter)
+        self.assertEqual(self._kel_verify_hits(), 2)
+        # the empty form is not a look-up and stays reachable
+        self.assertEqual(self.url_open("/verifikasi").status_code, 200)
 
     def test_pdf_with_readable_qr(self):
         """Rendered by wkhtmltopdf for real (an HttpCase, so that the renderer can
