@@ -10,6 +10,7 @@ from . import kelurahan_dashboard
 from . import kelurahan_demo
 from . import kelurahan_demo_generator
 from . import kelurahan_disposition
+from . import kelurahan_export_filter_mixin
 from . import kelurahan_export_job
 from . import kelurahan_letter
 from . import kelurahan_portal_throttle

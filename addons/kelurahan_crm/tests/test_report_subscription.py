@@ -242,5 +242,5 @@ class TestReportSubscription(ReportCase):
             "agency_ids": self.agency.ids,
             "extra_sheets": True,
         }
-        self.assertEqual(subscription._kel_filters(DAY, DAY), expected)
+        self.assertEqual(subscription._kel_filter_values(DAY, DAY), expected)
         self.assertEqual(wizard._kel_filters(), expected)
