@@ -1,7 +1,6 @@
 from . import helpdesk_ticket
 from . import helpdesk_ticket_category
 from . import helpdesk_ticket_channel
-from . import helpdesk_ticket_screens
 from . import helpdesk_ticket_stage
 from . import helpdesk_ticket_whatsapp
 from . import kelurahan_agency
