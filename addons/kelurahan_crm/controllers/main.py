@@ -22,14 +22,7 @@ class KelurahanPublicPortal(http.Controller):
     # Report without an account
     # ------------------------------------------------------------------
 
-    @http.route(
-        "/pengaduan/lapor",
-        type="http",
-        auth="public",
-        website=True,
-        multilang=False,
-        methods=["GET"],
-    )
+    @common.page_route("/pengaduan/lapor", auth="public", methods=["GET"])
     def report_form(self, **kw):
         if not request.env.user._is_public():
             return request.redirect("/my/pengaduan/baru")
@@ -38,15 +31,7 @@ class KelurahanPublicPortal(http.Controller):
             "kelurahan_crm.portal_kel_report_page", common.form_values(True)
         )
 
-    @http.route(
-        "/pengaduan/lapor",
-        type="http",
-        auth="public",
-        website=True,
-        multilang=False,
-        methods=["POST"],
-        csrf=False,  # checked in the handler: the refusal is a page in Indonesian
-    )
+    @common.form_route("/pengaduan/lapor", auth="public")
     def report_submit(self, **post):
         if not request.env.user._is_public():
             return request.redirect("/my/pengaduan/baru")
@@ -105,27 +90,12 @@ class KelurahanPublicPortal(http.Controller):
             status=429 if blocked else 404,
         )
 
-    @http.route(
-        "/pengaduan/lacak",
-        type="http",
-        auth="public",
-        website=True,
-        multilang=False,
-        methods=["GET"],
-    )
+    @common.page_route("/pengaduan/lacak", auth="public", methods=["GET"])
     def track_form(self, **kw):
         common.set_public_lang()
         return self._track_render({})
 
-    @http.route(
-        "/pengaduan/lacak",
-        type="http",
-        auth="public",
-        website=True,
-        multilang=False,
-        methods=["POST"],
-        csrf=False,  # checked in the handler: the refusal is a page in Indonesian
-    )
+    @common.form_route("/pengaduan/lacak", auth="public")
     def track_submit(self, **post):
         common.set_public_lang()
         try:
@@ -169,13 +139,8 @@ class KelurahanPublicPortal(http.Controller):
             {"status": common.public_timeline(ticket), "number": ticket.number}
         )
 
-    @http.route(
-        "/pengaduan/lacak/<string:token>",
-        type="http",
-        auth="public",
-        website=True,
-        multilang=False,
-        methods=["GET"],
+    @common.page_route(
+        "/pengaduan/lacak/<string:token>", auth="public", methods=["GET"]
     )
     def track_token(self, token, baru=None, **kw):
         common.set_public_lang()
@@ -208,14 +173,8 @@ class KelurahanPublicPortal(http.Controller):
     # Transparency board
     # ------------------------------------------------------------------
 
-    @http.route(
-        "/pengaduan/transparansi",
-        type="http",
-        auth="public",
-        website=True,
-        multilang=False,
-        methods=["GET"],
-        readonly=True,
+    @common.page_route(
+        "/pengaduan/transparansi", auth="public", methods=["GET"], readonly=True
     )
     def board(self, **kw):
         common.set_public_lang()
@@ -288,14 +247,7 @@ class KelurahanHelpdeskTicketController(HelpdeskTicketController):
     def create_new_ticket(self, **kw):
         return request.redirect("/my/pengaduan/baru")
 
-    @http.route(
-        "/submitted/ticket",
-        type="http",
-        auth="user",
-        website=True,
-        multilang=False,
-        csrf=True,
-    )
+    @common.page_route("/submitted/ticket", auth="user", csrf=True)
     def submit_ticket(self, **kw):
         return request.redirect("/my/pengaduan/baru")
 

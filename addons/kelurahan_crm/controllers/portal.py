@@ -7,7 +7,7 @@ helpdesk_mgmt's /my/tickets pages lead here."""
 
 from datetime import timedelta
 
-from odoo import fields, http
+from odoo import fields
 from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
 from odoo.osv.expression import AND, OR
@@ -64,23 +64,11 @@ class KelurahanCustomerPortal(CustomerPortalHelpdesk):
     # helpdesk_mgmt's pages lead to ours
     # ------------------------------------------------------------------
 
-    @http.route(
-        ["/my/tickets", "/my/tickets/page/<int:page>"],
-        type="http",
-        auth="user",
-        website=True,
-        multilang=False,
-    )
+    @common.page_route(["/my/tickets", "/my/tickets/page/<int:page>"], auth="user")
     def portal_my_tickets(self, *args, **kw):
         return request.redirect("/my/pengaduan")
 
-    @http.route(
-        ["/my/ticket/<int:ticket_id>"],
-        type="http",
-        auth="public",
-        website=True,
-        multilang=False,
-    )
+    @common.page_route(["/my/ticket/<int:ticket_id>"], auth="public")
     def portal_my_ticket(self, ticket_id, access_token=None, **kw):
         if access_token and isinstance(access_token, str):
             # Links in e-mails to a reporter without an account: the private
@@ -117,13 +105,7 @@ class KelurahanCustomerPortal(CustomerPortalHelpdesk):
             },
         }
 
-    @http.route(
-        ["/my/pengaduan", "/my/pengaduan/page/<int:page>"],
-        type="http",
-        auth="user",
-        website=True,
-        multilang=False,
-    )
+    @common.page_route(["/my/pengaduan", "/my/pengaduan/page/<int:page>"], auth="user")
     def portal_my_pengaduan(
         self, page=1, filterby="all", sortby="date", search="", **kw
     ):
@@ -192,26 +174,11 @@ class KelurahanCustomerPortal(CustomerPortalHelpdesk):
             "kelurahan_crm.portal_my_pengaduan_new", form, status=status
         )
 
-    @http.route(
-        "/my/pengaduan/baru",
-        type="http",
-        auth="user",
-        website=True,
-        multilang=False,
-        methods=["GET"],
-    )
+    @common.page_route("/my/pengaduan/baru", auth="user", methods=["GET"])
     def portal_pengaduan_new(self, **kw):
         return self._kel_render_form()
 
-    @http.route(
-        "/my/pengaduan/baru",
-        type="http",
-        auth="user",
-        website=True,
-        multilang=False,
-        methods=["POST"],
-        csrf=False,  # checked in the handler: the refusal is a page in Indonesian
-    )
+    @common.form_route("/my/pengaduan/baru", auth="user")
     def portal_pengaduan_create(self, **post):
         Throttle = request.env["kelurahan.portal.throttle"]
         client = f"user:{request.env.uid}"
@@ -332,14 +299,7 @@ class KelurahanCustomerPortal(CustomerPortalHelpdesk):
             "kelurahan_crm.portal_my_pengaduan_page", values, status=status
         )
 
-    @http.route(
-        "/my/pengaduan/<int:ticket_id>",
-        type="http",
-        auth="user",
-        website=True,
-        multilang=False,
-        methods=["GET"],
-    )
+    @common.page_route("/my/pengaduan/<int:ticket_id>", auth="user", methods=["GET"])
     def portal_pengaduan_page(self, ticket_id, **kw):
         try:
             ticket_sudo = self._kel_own_ticket(ticket_id)
@@ -364,15 +324,7 @@ class KelurahanCustomerPortal(CustomerPortalHelpdesk):
             )
         return request.redirect(f"/my/pengaduan/{ticket_sudo.id}?pesan={notice}")
 
-    @http.route(
-        "/my/pengaduan/<int:ticket_id>/balas",
-        type="http",
-        auth="user",
-        website=True,
-        multilang=False,
-        methods=["POST"],
-        csrf=False,
-    )
+    @common.form_route("/my/pengaduan/<int:ticket_id>/balas", auth="user")
     def portal_pengaduan_reply(self, ticket_id, **post):
         return self._kel_post_action(ticket_id, post, self._kel_reply)
 
@@ -403,15 +355,7 @@ class KelurahanCustomerPortal(CustomerPortalHelpdesk):
         )
         return "balas"
 
-    @http.route(
-        "/my/pengaduan/<int:ticket_id>/nilai",
-        type="http",
-        auth="user",
-        website=True,
-        multilang=False,
-        methods=["POST"],
-        csrf=False,
-    )
+    @common.form_route("/my/pengaduan/<int:ticket_id>/nilai", auth="user")
     def portal_pengaduan_rate(self, ticket_id, **post):
         return self._kel_post_action(ticket_id, post, self._kel_rate)
 
@@ -448,15 +392,7 @@ class KelurahanCustomerPortal(CustomerPortalHelpdesk):
         )
         return "nilai"
 
-    @http.route(
-        "/my/pengaduan/<int:ticket_id>/sengketa",
-        type="http",
-        auth="user",
-        website=True,
-        multilang=False,
-        methods=["POST"],
-        csrf=False,
-    )
+    @common.form_route("/my/pengaduan/<int:ticket_id>/sengketa", auth="user")
     def portal_pengaduan_dispute(self, ticket_id, **post):
         return self._kel_post_action(ticket_id, post, self._kel_dispute)
 

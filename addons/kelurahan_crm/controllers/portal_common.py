@@ -9,6 +9,7 @@ import base64
 import re
 import time
 
+from odoo import http
 from odoo.exceptions import UserError
 from odoo.http import request
 from odoo.tools import consteq, plaintext2html
@@ -38,6 +39,20 @@ class FormError(Exception):
     def __init__(self, messages):
         self.messages = messages if isinstance(messages, list) else [messages]
         super().__init__("; ".join(self.messages))
+
+
+def page_route(routes, auth, **options):
+    """``http.route`` of a complaint page: website layout, no /<lang>/ variants."""
+    return http.route(
+        routes, type="http", auth=auth, website=True, multilang=False, **options
+    )
+
+
+def form_route(routes, auth):
+    """``page_route`` of a posted form whose CSRF token the handler checks itself
+    (``check_csrf``), so that a refused form is a page in the visitor's language,
+    not Odoo's bare 400."""
+    return page_route(routes, auth, methods=["POST"], csrf=False)
 
 
 def set_public_lang():

@@ -26,7 +26,31 @@ def _uploads(files, prefix="doc_"):
     return uploads
 
 
+def _post_route(route):
+    """Route of a form a logged-in resident posts (Odoo checks its CSRF token)."""
+    return http.route(
+        route, type="http", auth="user", methods=["POST"], csrf=True, website=True
+    )
+
+
+def _sudo_browse(model, value):
+    """The record of ``model`` whose id a form sent, as sudo, or an empty
+    recordset (callers say why sudo is safe)."""
+    value = value or ""
+    return (
+        request.env[model].sudo().browse(int(value) if value.isdigit() else []).exists()
+    )
+
+
 class KelurahanPortal(CustomerPortal):
+    def _kel_checked(self, model, record_id, access_token=None):
+        """The record (sudo) when the visitor may see it, else None: callers send
+        the visitor back to /my."""
+        try:
+            return self._document_check_access(model, record_id, access_token)
+        except (AccessError, MissingError):
+            return None
+
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "service_request_count" in counters:
@@ -60,11 +84,10 @@ class KelurahanPortal(CustomerPortal):
         "/my/permohonan/<int:request_id>", type="http", auth="user", website=True
     )
     def portal_my_request(self, request_id, access_token=None, **kw):
-        try:
-            record = self._document_check_access(
-                "kelurahan.service.request", request_id, access_token
-            )
-        except (AccessError, MissingError):
+        record = self._kel_checked(
+            "kelurahan.service.request", request_id, access_token
+        )
+        if record is None:
             return request.redirect("/my")
         values = self._get_page_view_values(
             record, access_token, {}, "my_service_requests_history", False, **kw
@@ -92,14 +115,7 @@ class KelurahanPortal(CustomerPortal):
         )
         return request.render("kelurahan_crm.portal_request_new", values)
 
-    @http.route(
-        "/my/permohonan/baru",
-        type="http",
-        auth="user",
-        methods=["POST"],
-        csrf=True,
-        website=True,
-    )
+    @_post_route("/my/permohonan/baru")
     def portal_request_submit(self, service_id=None, **post):
         # sudo: the catalogue is public information of the office.
         service = (
@@ -119,13 +135,7 @@ class KelurahanPortal(CustomerPortal):
             "partner_id": request.env.user.partner_id.id,
         }
         # sudo: the list of RWs is public information of the office.
-        rw_id = post.get("rw_id") or ""
-        rw = (
-            request.env["kelurahan.rw"]
-            .sudo()
-            .browse(int(rw_id) if rw_id.isdigit() else [])
-            .exists()
-        )
+        rw = _sudo_browse("kelurahan.rw", post.get("rw_id"))
         if rw:
             values["rw_id"] = rw.id
         uploads = _uploads(request.httprequest.files)
@@ -145,20 +155,10 @@ class KelurahanPortal(CustomerPortal):
             )
         return request.redirect(f"/my/permohonan/{record.id}?submitted=1")
 
-    @http.route(
-        "/my/permohonan/<int:request_id>/unggah",
-        type="http",
-        auth="user",
-        methods=["POST"],
-        csrf=True,
-        website=True,
-    )
+    @_post_route("/my/permohonan/<int:request_id>/unggah")
     def portal_request_reupload(self, request_id, **post):
-        try:
-            record = self._document_check_access(
-                "kelurahan.service.request", request_id
-            )
-        except (AccessError, MissingError):
+        record = self._kel_checked("kelurahan.service.request", request_id)
+        if record is None:
             return request.redirect("/my")
         try:
             # record is sudo (checked above): the applicant replaces own documents.
@@ -182,11 +182,8 @@ class KelurahanPortal(CustomerPortal):
         website=True,
     )
     def portal_request_document(self, request_id, document_id, **kw):
-        try:
-            record = self._document_check_access(
-                "kelurahan.service.request", request_id
-            )
-        except (AccessError, MissingError):
+        record = self._kel_checked("kelurahan.service.request", request_id)
+        if record is None:
             return request.redirect("/my")
         document = record.document_ids.filtered(lambda d: d.id == document_id)
         if not document:
@@ -206,11 +203,8 @@ class KelurahanPortal(CustomerPortal):
         "/my/permohonan/<int:request_id>/surat", type="http", auth="user", website=True
     )
     def portal_request_letter(self, request_id, **kw):
-        try:
-            record = self._document_check_access(
-                "kelurahan.service.request", request_id
-            )
-        except (AccessError, MissingError):
+        record = self._kel_checked("kelurahan.service.request", request_id)
+        if record is None:
             return request.redirect("/my")
         if not record.letter_id or record.state not in ("ready", "done"):
             return request.redirect(f"/my/permohonan/{record.id}")
@@ -255,23 +249,10 @@ class KelurahanPortal(CustomerPortal):
         )
         return request.render("kelurahan_crm.portal_my_queue", values)
 
-    @http.route(
-        "/my/antrian/pesan",
-        type="http",
-        auth="user",
-        methods=["POST"],
-        csrf=True,
-        website=True,
-    )
+    @_post_route("/my/antrian/pesan")
     def portal_queue_book(self, slot_id=None, **kw):
         # sudo: residents book through _kel_book, which locks and checks capacity.
-        slot_id = slot_id or ""
-        slot = (
-            request.env["kelurahan.queue.slot"]
-            .sudo()
-            .browse(int(slot_id) if slot_id.isdigit() else [])
-            .exists()
-        )
+        slot = _sudo_browse("kelurahan.queue.slot", slot_id)
         if not slot:
             return self.portal_my_queue(error=request.env._("Choose a time slot."))
         try:
@@ -282,14 +263,7 @@ class KelurahanPortal(CustomerPortal):
             )
         return request.redirect(f"/antrian/tiket/{ticket.id}")
 
-    @http.route(
-        "/my/antrian/<int:ticket_id>/batal",
-        type="http",
-        auth="user",
-        methods=["POST"],
-        csrf=True,
-        website=True,
-    )
+    @_post_route("/my/antrian/<int:ticket_id>/batal")
     def portal_queue_cancel(self, ticket_id, **kw):
         try:
             ticket = self._document_check_access("kelurahan.queue.ticket", ticket_id)
@@ -305,11 +279,8 @@ class KelurahanPortal(CustomerPortal):
     )
     def queue_ticket_page(self, ticket_id, access_token=None, **kw):
         """The ticket on the visitor's phone (account or printed link)."""
-        try:
-            ticket = self._document_check_access(
-                "kelurahan.queue.ticket", ticket_id, access_token
-            )
-        except (AccessError, MissingError):
+        ticket = self._kel_checked("kelurahan.queue.ticket", ticket_id, access_token)
+        if ticket is None:
             return request.redirect("/my")
         return request.render(
             "kelurahan_crm.queue_ticket_page",

@@ -1,7 +1,6 @@
 from . import helpdesk_ticket
 from . import helpdesk_ticket_category
 from . import helpdesk_ticket_channel
-from . import helpdesk_ticket_screens
 from . import helpdesk_ticket_stage
 from . import helpdesk_ticket_whatsapp
 from . import kelurahan_agency
@@ -10,6 +9,7 @@ from . import kelurahan_dashboard
 from . import kelurahan_demo
 from . import kelurahan_demo_generator
 from . import kelurahan_disposition
+from . import kelurahan_export_filter_mixin
 from . import kelurahan_export_job
 from . import kelurahan_letter
 from . import kelurahan_portal_throttle

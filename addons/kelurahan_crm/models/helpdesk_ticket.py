@@ -9,6 +9,7 @@ a public reply to the reporter. Only a Lurah/Pimpinan may correct it afterwards
 (tracked in the chatter).
 """
 
+import base64
 import math
 from datetime import timedelta
 
@@ -17,6 +18,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
+from odoo.tools.mimetypes import guess_mimetype
 
 from ..tools import nik as nik_tools
 from .res_company import COMPLAINT_SEQUENCE_CODE
@@ -1108,3 +1110,91 @@ class HelpdeskTicket(models.Model):
         )
         heads = users.filtered(lambda u: admin_group not in u.groups_id)
         return heads or users
+
+    # ------------------------------------------------------------------
+    # Screens: the RW post's quick form (Lapor Cepat) entry action and photo
+    # upload, and the buttons of the duplicates panel.
+    # ------------------------------------------------------------------
+
+    kel_photo = fields.Binary(
+        string="Photo",
+        compute="_compute_kel_photo",
+        inverse="_inverse_kel_photo",
+        help="Taken with the phone camera; kept as an attachment of the complaint.",
+    )
+
+    @api.depends("number", "name")
+    def _compute_display_name(self):
+        """A complaint being entered has no number yet: show its subject, not
+        helpdesk_mgmt's "/ - False"."""
+        res = super()._compute_display_name()
+        for ticket in self:
+            if not ticket.id or not ticket.number or ticket.number == "/":
+                ticket.display_name = ticket.name or self.env._("New complaint")
+        return res
+
+    def _compute_kel_photo(self):
+        self.kel_photo = False
+
+    def _inverse_kel_photo(self):
+        attachments = []
+        for ticket in self.filtered("kel_photo"):
+            raw = base64.b64decode(ticket.kel_photo)
+            mimetype = guess_mimetype(raw)
+            extension = mimetype.split("/")[-1] if "/" in mimetype else "bin"
+            attachments.append(
+                {
+                    "name": f"foto-{ticket.number or ticket.id}.{extension}",
+                    "datas": ticket.kel_photo,
+                    "res_model": ticket._name,
+                    "res_id": ticket.id,
+                    "mimetype": mimetype,
+                }
+            )
+        if attachments:
+            self.env["ir.attachment"].create(attachments)
+
+    @api.model
+    def _kel_action_quick_report(self):
+        """Open the quick form with the RW officer's defaults: channel Balai RW, their
+        RW when they have exactly one, and the RW choice limited to theirs (every RW of
+        the kelurahan for office staff)."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "kelurahan_crm.kelurahan_complaint_action_quick"
+        )
+        user = self.env.user
+        if user.has_group("kelurahan_crm.group_kelurahan_officer"):
+            rws = self.env["kelurahan.rw"].search(
+                [("company_id", "=", self.env.company.id)]
+            )
+        else:
+            rws = user.kel_rw_ids.filtered(lambda rw: rw.company_id == self.env.company)
+        channel = self.env.ref(
+            "kelurahan_crm.channel_balai_rw", raise_if_not_found=False
+        )
+        action["context"] = {
+            "default_channel_id": channel.id if channel else False,
+            "default_rw_id": rws.id if len(rws) == 1 else False,
+            "kel_rw_ids": rws.ids,
+        }
+        return action
+
+    def _kel_ticket_from_context(self):
+        """The complaint whose duplicates panel the button was clicked in."""
+        ticket = self.browse(self.env.context.get("kel_ticket_id"))
+        if not ticket.exists():
+            raise UserError(self.env._("Open the complaint again and retry."))
+        return ticket
+
+    def action_kel_link_to_this(self):
+        """Duplicates panel: the open complaint reports the same thing as this
+        candidate; it counts as support (dukungan) for it and stays open."""
+        self.ensure_one()
+        self._kel_ticket_from_context().action_kel_link_duplicate(self)
+        return True
+
+    def action_kel_merge_into_this(self):
+        """Duplicates panel: close the open complaint as a duplicate of this one."""
+        self.ensure_one()
+        self._kel_ticket_from_context().action_kel_merge_into(self)
+        return True

@@ -37,7 +37,7 @@ WEEKDAYS = [
 class KelurahanReportSubscription(models.Model):
     _name = "kelurahan.report.subscription"
     _description = "Scheduled complaint report"
-    _inherit = "mail.thread"
+    _inherit = ["mail.thread", "kelurahan.export.filter.mixin"]  # noqa: RUF012
     _order = "name"
 
     name = fields.Char(required=True)
@@ -75,18 +75,17 @@ class KelurahanReportSubscription(models.Model):
         required=True,
         help="Time of day in Asia/Jakarta.",
     )
-    kel_state = fields.Selection(
-        lambda self: self.env["helpdesk.ticket.stage"]._fields["kel_state"].selection,
-        string="Status",
+    # Filters: kelurahan.export.filter.mixin. Its relation tables, named here as
+    # they were before the mixin, hold the subscriptions' choices.
+    category_ids = fields.Many2many(
+        relation="helpdesk_ticket_category_kelurahan_report_subscription_rel"
     )
-    category_ids = fields.Many2many("helpdesk.ticket.category", string="Categories")
-    rw_ids = fields.Many2many("kelurahan.rw", string="RWs")
-    channel_ids = fields.Many2many("helpdesk.ticket.channel", string="Channels")
-    agency_ids = fields.Many2many("kelurahan.agency", string="Agencies")
-    extra_sheets = fields.Boolean(
-        string="Add service requests and queue",
-        help="One more sheet each for service requests and queue tickets of the "
-        "period, when those features are installed.",
+    rw_ids = fields.Many2many(relation="kelurahan_report_subscription_kelurahan_rw_rel")
+    channel_ids = fields.Many2many(
+        relation="helpdesk_ticket_channel_kelurahan_report_subscription_rel"
+    )
+    agency_ids = fields.Many2many(
+        relation="kelurahan_agency_kelurahan_report_subscription_rel"
     )
     retention_days = fields.Integer(
         string="Keep files (days)",
@@ -233,19 +232,6 @@ class KelurahanReportSubscription(models.Model):
             return first, first + relativedelta(months=1, days=-1)
         return yesterday, yesterday
 
-    def _kel_filters(self, date_from, date_to):
-        self.ensure_one()
-        return {
-            "date_from": fields.Date.to_string(date_from),
-            "date_to": fields.Date.to_string(date_to),
-            "kel_state": self.kel_state or False,
-            "category_ids": self.category_ids.ids,
-            "rw_ids": self.rw_ids.ids,
-            "channel_ids": self.channel_ids.ids,
-            "agency_ids": self.agency_ids.ids,
-            "extra_sheets": self.extra_sheets,
-        }
-
     # ------------------------------------------------------------------
     # Sending
     # ------------------------------------------------------------------
@@ -272,7 +258,7 @@ class KelurahanReportSubscription(models.Model):
             .with_company(self.company_id)
         )
         attachment, count = engine._kel_export_attachment(
-            self._kel_filters(date_from, date_to),
+            self._kel_filter_values(date_from, date_to),
             res_model=self._name,
             res_id=self.id,
         )

@@ -12,7 +12,7 @@ from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import new_test_user, tagged
 
 from ..models.kelurahan_report_subscription import MAX_RETRIES, RETRY_MINUTES
-from .report_common import ReportCase, wib
+from .report_common import DAY, ReportCase, wib
 
 
 @tagged("post_install", "-at_install")
@@ -175,3 +175,72 @@ class TestReportSubscription(ReportCase):
         attachment.invalidate_recordset()
         subscription._kel_purge_archive(now=datetime(2026, 4, 11))
         self.assertFalse(attachment.exists())
+
+    def test_filter_fields_shared_with_the_export_wizard(self):
+        """Subscription and export wizard share their filter fields; the
+        subscription's relation tables keep the names they have always had."""
+        tables = {
+            model: {
+                fname: (field.relation, field.column1, field.column2)
+                for fname, field in self.env[model]._fields.items()
+                if fname in ("category_ids", "rw_ids", "channel_ids", "agency_ids")
+            }
+            for model in ("kelurahan.report.subscription", "kelurahan.export.wizard")
+        }
+        self.assertEqual(
+            tables["kelurahan.report.subscription"],
+            {
+                "category_ids": (
+                    "helpdesk_ticket_category_kelurahan_report_subscription_rel",
+                    "kelurahan_report_subscription_id",
+                    "helpdesk_ticket_category_id",
+                ),
+                "rw_ids": (
+                    "kelurahan_report_subscription_kelurahan_rw_rel",
+                    "kelurahan_report_subscription_id",
+                    "kelurahan_rw_id",
+                ),
+                "channel_ids": (
+                    "helpdesk_ticket_channel_kelurahan_report_subscription_rel",
+                    "kelurahan_report_subscription_id",
+                    "helpdesk_ticket_channel_id",
+                ),
+                "agency_ids": (
+                    "kelurahan_agency_kelurahan_report_subscription_rel",
+                    "kelurahan_report_subscription_id",
+                    "kelurahan_agency_id",
+                ),
+            },
+        )
+        self.assertEqual(
+            tables["kelurahan.export.wizard"]["rw_ids"],
+            (
+                "kelurahan_export_wizard_kelurahan_rw_rel",
+                "kelurahan_export_wizard_id",
+                "kelurahan_rw_id",
+            ),
+        )
+        filters = {
+            "kel_state": "progress",
+            "category_ids": [Command.set(self.category.ids)],
+            "rw_ids": [Command.set(self.rw_a.ids)],
+            "channel_ids": [Command.set(self.channel_rw.ids)],
+            "agency_ids": [Command.set(self.agency.ids)],
+            "extra_sheets": True,
+        }
+        subscription = self.subscribe(**filters)
+        wizard = self.env["kelurahan.export.wizard"].create(
+            dict(filters, period="custom", date_from=DAY, date_to=DAY)
+        )
+        expected = {
+            "date_from": "2026-03-10",
+            "date_to": "2026-03-10",
+            "kel_state": "progress",
+            "category_ids": self.category.ids,
+            "rw_ids": self.rw_a.ids,
+            "channel_ids": self.channel_rw.ids,
+            "agency_ids": self.agency.ids,
+            "extra_sheets": True,
+        }
+        self.assertEqual(subscription._kel_filter_values(DAY, DAY), expected)
+        self.assertEqual(wizard._kel_filters(), expected)

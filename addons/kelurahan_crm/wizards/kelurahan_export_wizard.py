@@ -16,6 +16,7 @@ PERIODS = [
 
 class KelurahanExportWizard(models.TransientModel):
     _name = "kelurahan.export.wizard"
+    _inherit = "kelurahan.export.filter.mixin"
     _description = "Export complaints to Excel"
 
     period = fields.Selection(PERIODS, default="today", required=True)
@@ -24,19 +25,6 @@ class KelurahanExportWizard(models.TransientModel):
     )
     date_to = fields.Date(
         string="To", compute="_compute_dates", store=True, readonly=False
-    )
-    kel_state = fields.Selection(
-        lambda self: self.env["helpdesk.ticket.stage"]._fields["kel_state"].selection,
-        string="Status",
-    )
-    category_ids = fields.Many2many("helpdesk.ticket.category", string="Categories")
-    rw_ids = fields.Many2many("kelurahan.rw", string="RWs")
-    channel_ids = fields.Many2many("helpdesk.ticket.channel", string="Channels")
-    agency_ids = fields.Many2many("kelurahan.agency", string="Agencies")
-    extra_sheets = fields.Boolean(
-        string="Add service requests and queue",
-        help="One more sheet each for service requests and queue tickets of the "
-        "period, when those features are installed.",
     )
 
     @api.depends("period")
@@ -58,16 +46,7 @@ class KelurahanExportWizard(models.TransientModel):
             raise UserError(
                 self.env._("Choose the first and the last day of the period.")
             )
-        return {
-            "date_from": fields.Date.to_string(self.date_from),
-            "date_to": fields.Date.to_string(self.date_to),
-            "kel_state": self.kel_state or False,
-            "category_ids": self.category_ids.ids,
-            "rw_ids": self.rw_ids.ids,
-            "channel_ids": self.channel_ids.ids,
-            "agency_ids": self.agency_ids.ids,
-            "extra_sheets": self.extra_sheets,
-        }
+        return self._kel_filter_values(self.date_from, self.date_to)
 
     def action_export(self):
         """Export now, or queue a background job when the export is large."""
