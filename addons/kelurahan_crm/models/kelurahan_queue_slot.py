@@ -3,7 +3,7 @@
 import pytz
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
 from .kelurahan_service import OFFICE_TZ
@@ -62,6 +62,53 @@ class KelurahanQueueSlot(models.Model):
             )
             slot.available = max(slot.capacity - slot.booked_count, 0)
 
+    @api.constrains("date_start", "service_id")
+    def _check_office_open(self):
+        """No new bookable slot on a day the office is closed (weekend, public
+        holiday). Past slots are history and are not checked."""
+        now = fields.Datetime.now()
+        for slot in self.filtered(lambda slot: slot.date_start > now):
+            slot._kel_check_office_open()
+
+    def _kel_closed_reason(self):
+        """None when the office is open on the slot's day, else the reason
+        (holiday name, or empty for a closed day)."""
+        self.ensure_one()
+        company = self.company_id or self.env.company
+        return company._kel_closed_days(self.date, self.date).get(self.date)
+
+    def _kel_check_office_open(self):
+        self.ensure_one()
+        reason = self._kel_closed_reason()
+        if reason is None:
+            return
+        day = self.date.strftime("%d/%m/%Y")
+        if reason:
+            message = self.env._(
+                "The office is closed on %(date)s (%(holiday)s). "
+                "Please choose another day.",
+                date=day,
+                holiday=reason,
+            )
+        else:
+            message = self.env._(
+                "The office is closed on %(date)s. Please choose another day.",
+                date=day,
+            )
+        raise ValidationError(message)
+
+    def _kel_open_slots(self):
+        """The slots that fall on days the office is open (for the booking page):
+        one calendar look-up per company over the slots' period."""
+        open_slots = self.browse()
+        for company in self.company_id:
+            slots = self.filtered(lambda slot, c=company: slot.company_id == c)
+            closed = company._kel_closed_days(
+                min(slots.mapped("date")), max(slots.mapped("date"))
+            )
+            open_slots |= slots.filtered(lambda slot, c=closed: slot.date not in c)
+        return open_slots
+
     def _kel_local_label(self):
         self.ensure_one()
         tz = pytz.timezone(OFFICE_TZ)
@@ -80,6 +127,9 @@ class KelurahanQueueSlot(models.Model):
             raise UserError(
                 self.env._("This slot has already started; choose another.")
             )
+        # Checked before anything is written: callers (the portal) show the
+        # message and go on with the same transaction.
+        self._kel_check_office_open()
         self.env.cr.execute(
             SQL(
                 "UPDATE kelurahan_queue_slot SET id = id WHERE id = %s "

@@ -24,6 +24,7 @@ from . import test_portal_tours
 from . import test_portal_tracking
 from . import test_queue
 from . import test_queue_analysis
+from . import test_queue_holidays
 from . import test_report_export
 from . import test_report_subscription
 from . import test_roles
