@@ -33,6 +33,7 @@ from . import test_stats
 from . import test_tours
 from . import test_whatsapp_conversation
 from . import test_whatsapp_outbound
+from . import test_whatsapp_retention
 from . import test_whatsapp_security
 from . import test_whatsapp_webhook
 from . import test_xlsx_stream
