@@ -30,15 +30,15 @@ class HolidayCommon(QueueCommon):
             }
         )
 
-    def _slot_on(self, start, capacity=2):
-        return self.env["kelurahan.queue.slot"].create(
-            {
-                "service_id": self.service.id,
-                "date_start": start,
-                "date_end": start + datetime.timedelta(minutes=30),
-                "capacity": capacity,
-            }
-        )
+    def _slot_values(self, start):
+        return {
+            "service_id": self.service.id,
+            "date_start": start,
+            "date_end": start + datetime.timedelta(minutes=30),
+        }
+
+    def _slot_on(self, start):
+        return self.env["kelurahan.queue.slot"].create(self._slot_values(start))
 
 
 @tagged("post_install", "-at_install")
@@ -142,50 +142,23 @@ class TestQueueHolidays(HolidayCommon, TransactionCase):
         self._declare_holiday(WEDNESDAY)
         Slot = self.env["kelurahan.queue.slot"].with_user(self.user_officer)
         start = datetime.datetime(2030, 1, 9, 2, 0)
-        with self.assertRaises(ValidationError) as error:
-            Slot.with_context(lang="id_ID").create(
-                {
-                    "service_id": self.service.id,
-                    "date_start": start,
-                    "date_end": start + datetime.timedelta(minutes=30),
-                }
-            )
-        self.assertIn("Kantor tutup pada 09/01/2030 (Libur Uji)", str(error.exception))
         saturday = datetime.datetime(2030, 1, 12, 2, 0)
-        with self.assertRaises(ValidationError) as error:
-            Slot.with_context(lang="id_ID").create(
-                {
-                    "service_id": self.service.id,
-                    "date_start": saturday,
-                    "date_end": saturday + datetime.timedelta(minutes=30),
-                }
-            )
-        self.assertIn("Kantor tutup pada 12/01/2030.", str(error.exception))
+        for day_start, message in (
+            (start, "Kantor tutup pada 09/01/2030 (Libur Uji)."),
+            (saturday, "Kantor tutup pada 12/01/2030. Silakan pilih hari lain."),
+        ):
+            with self.assertRaises(ValidationError) as error:
+                Slot.with_context(lang="id_ID").create(self._slot_values(day_start))
+            self.assertIn(message, str(error.exception))
         # Nor move an existing slot onto the holiday.
-        slot = Slot.create(
-            {
-                "service_id": self.service.id,
-                "date_start": start - datetime.timedelta(days=1),
-                "date_end": start - datetime.timedelta(days=1, minutes=-30),
-            }
-        )
+        slot = Slot.create(self._slot_values(start - datetime.timedelta(days=1)))
         with self.assertRaises(ValidationError):
-            slot.write(
-                {
-                    "date_start": start,
-                    "date_end": start + datetime.timedelta(minutes=30),
-                }
-            )
+            slot.write(self._slot_values(start))
         self.assertEqual(slot.date, datetime.date(2030, 1, 8))
 
     def test_refused_access(self):
         holiday = self._declare_holiday(WEDNESDAY)
-        start = datetime.datetime(2030, 1, 8, 2, 0)
-        values = {
-            "service_id": self.service.id,
-            "date_start": start,
-            "date_end": start + datetime.timedelta(minutes=30),
-        }
+        values = self._slot_values(datetime.datetime(2030, 1, 8, 2, 0))
         # RW officers and residents make no slots; residents do not read or change
         # the office calendar, yet the closed days still apply to them.
         with self.assertRaises(AccessError):
