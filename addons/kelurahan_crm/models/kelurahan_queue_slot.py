@@ -67,47 +67,45 @@ class KelurahanQueueSlot(models.Model):
         """No new bookable slot on a day the office is closed (weekend, public
         holiday). Past slots are history and are not checked."""
         now = fields.Datetime.now()
-        for slot in self.filtered(lambda slot: slot.date_start > now):
-            slot._kel_check_office_open()
+        self.filtered(lambda slot: slot.date_start > now)._kel_check_office_open()
 
-    def _kel_closed_reason(self):
-        """None when the office is open on the slot's day, else the reason
-        (holiday name, or empty for a closed day)."""
-        self.ensure_one()
-        company = self.company_id or self.env.company
-        return company._kel_closed_days(self.date, self.date).get(self.date)
-
-    def _kel_check_office_open(self):
-        self.ensure_one()
-        reason = self._kel_closed_reason()
-        if reason is None:
-            return
-        day = self.date.strftime("%d/%m/%Y")
-        if reason:
-            message = self.env._(
-                "The office is closed on %(date)s (%(holiday)s). "
-                "Please choose another day.",
-                date=day,
-                holiday=reason,
-            )
-        else:
-            message = self.env._(
-                "The office is closed on %(date)s. Please choose another day.",
-                date=day,
-            )
-        raise ValidationError(message)
-
-    def _kel_open_slots(self):
-        """The slots that fall on days the office is open (for the booking page):
-        one calendar look-up per company over the slots' period."""
-        open_slots = self.browse()
+    def _kel_closed_reasons(self):
+        """``{slot id: reason}`` of the slots on a day the office is closed, the
+        reason being the holiday's name or empty (a day without office hours).
+        One calendar look-up per company over the slots' period."""
+        reasons = {}
         for company in self.company_id:
             slots = self.filtered(lambda slot, c=company: slot.company_id == c)
             closed = company._kel_closed_days(
                 min(slots.mapped("date")), max(slots.mapped("date"))
             )
-            open_slots |= slots.filtered(lambda slot, c=closed: slot.date not in c)
-        return open_slots
+            reasons.update(
+                {slot.id: closed[slot.date] for slot in slots if slot.date in closed}
+            )
+        return reasons
+
+    def _kel_check_office_open(self):
+        reasons = self._kel_closed_reasons()
+        for slot in self.filtered(lambda slot: slot.id in reasons):
+            day = slot.date.strftime("%d/%m/%Y")
+            if reasons[slot.id]:
+                message = self.env._(
+                    "The office is closed on %(date)s (%(holiday)s). "
+                    "Please choose another day.",
+                    date=day,
+                    holiday=reasons[slot.id],
+                )
+            else:
+                message = self.env._(
+                    "The office is closed on %(date)s. Please choose another day.",
+                    date=day,
+                )
+            raise ValidationError(message)
+
+    def _kel_open_slots(self):
+        """The slots that fall on days the office is open (booking page)."""
+        reasons = self._kel_closed_reasons()
+        return self.filtered(lambda slot: slot.id not in reasons)
 
     def _kel_local_label(self):
         self.ensure_one()

@@ -83,8 +83,7 @@ class KelurahanQueueTicket(models.Model):
     def _check_slot_office_open(self):
         """A booking is never made for a day the office is closed (a slot made
         before its day became a public holiday). Bookings made earlier stay."""
-        for ticket in self.filtered("slot_id"):
-            ticket.slot_id._kel_check_office_open()
+        self.slot_id._kel_check_office_open()
 
     @api.model
     def _kel_today(self):
