@@ -237,6 +237,7 @@ class KelurahanPortal(CustomerPortal):
                     limit=80,
                 )
                 .filtered(lambda s: s.available > 0)
+                ._kel_open_slots()
             )
         values = self._prepare_portal_layout_values()
         values.update(

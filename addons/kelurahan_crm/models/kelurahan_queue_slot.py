@@ -3,7 +3,7 @@
 import pytz
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
 from .kelurahan_service import OFFICE_TZ
@@ -62,6 +62,51 @@ class KelurahanQueueSlot(models.Model):
             )
             slot.available = max(slot.capacity - slot.booked_count, 0)
 
+    @api.constrains("date_start", "service_id")
+    def _check_office_open(self):
+        """No new bookable slot on a day the office is closed (weekend, public
+        holiday). Past slots are history and are not checked."""
+        now = fields.Datetime.now()
+        self.filtered(lambda slot: slot.date_start > now)._kel_check_office_open()
+
+    def _kel_closed_reasons(self):
+        """``{slot id: reason}`` of the slots on a day the office is closed, the
+        reason being the holiday's name or empty (a day without office hours).
+        One calendar look-up per company over the slots' period."""
+        reasons = {}
+        for company in self.company_id:
+            slots = self.filtered(lambda slot, c=company: slot.company_id == c)
+            closed = company._kel_closed_days(
+                min(slots.mapped("date")), max(slots.mapped("date"))
+            )
+            reasons.update(
+                {slot.id: closed[slot.date] for slot in slots if slot.date in closed}
+            )
+        return reasons
+
+    def _kel_check_office_open(self):
+        reasons = self._kel_closed_reasons()
+        for slot in self.filtered(lambda slot: slot.id in reasons):
+            day = slot.date.strftime("%d/%m/%Y")
+            if reasons[slot.id]:
+                message = self.env._(
+                    "The office is closed on %(date)s (%(holiday)s). "
+                    "Please choose another day.",
+                    date=day,
+                    holiday=reasons[slot.id],
+                )
+            else:
+                message = self.env._(
+                    "The office is closed on %(date)s. Please choose another day.",
+                    date=day,
+                )
+            raise ValidationError(message)
+
+    def _kel_open_slots(self):
+        """The slots that fall on days the office is open (booking page)."""
+        reasons = self._kel_closed_reasons()
+        return self.filtered(lambda slot: slot.id not in reasons)
+
     def _kel_local_label(self):
         self.ensure_one()
         tz = pytz.timezone(OFFICE_TZ)
@@ -80,6 +125,9 @@ class KelurahanQueueSlot(models.Model):
             raise UserError(
                 self.env._("This slot has already started; choose another.")
             )
+        # Checked before anything is written: callers (the portal) show the
+        # message and go on with the same transaction.
+        self._kel_check_office_open()
         self.env.cr.execute(
             SQL(
                 "UPDATE kelurahan_queue_slot SET id = id WHERE id = %s "

@@ -79,6 +79,12 @@ class KelurahanQueueTicket(models.Model):
         )
     ]
 
+    @api.constrains("slot_id")
+    def _check_slot_office_open(self):
+        """A booking is never made for a day the office is closed (a slot made
+        before its day became a public holiday). Bookings made earlier stay."""
+        self.slot_id._kel_check_office_open()
+
     @api.model
     def _kel_today(self):
         return datetime.datetime.now(pytz.timezone(OFFICE_TZ)).date()

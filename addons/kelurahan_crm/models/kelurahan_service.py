@@ -96,13 +96,23 @@ class KelurahanService(models.Model):
                 )
 
     def _generate_slots(self, date_from=None, days=14, start_hour=8, end_hour=15):
-        """Create the missing booking slots of appointment services on working days
-        (Monday–Friday, office hours in Asia/Jakarta). Returns the new slots."""
+        """Create the missing booking slots of appointment services on the days the
+        office is open by its calendar (no weekends, no public holidays; office
+        hours in Asia/Jakarta). Free slots on a day that has become a holiday since
+        they were made are deleted; booked ones are kept. Returns the new slots."""
         tz = pytz.timezone(OFFICE_TZ)
         date_from = date_from or fields.Date.context_today(self)
         Slot = self.env["kelurahan.queue.slot"]
         vals_list = []
+        last_day = date_from + datetime.timedelta(days=days - 1)
+        closed_by_company = {}
         for service in self.filtered("needs_appointment"):
+            if service.company_id not in closed_by_company:
+                closed_by_company[service.company_id] = (
+                    service.company_id._kel_closed_days(date_from, last_day)
+                )
+            closed = closed_by_company[service.company_id]
+            service._kel_drop_free_slots(closed)
             existing = set(
                 Slot.search(
                     [
@@ -114,7 +124,7 @@ class KelurahanService(models.Model):
             )
             for offset in range(days):
                 day = date_from + datetime.timedelta(days=offset)
-                if day.weekday() >= 5:
+                if day in closed:
                     continue
                 local = tz.localize(
                     datetime.datetime.combine(day, datetime.time(start_hour))
@@ -136,6 +146,26 @@ class KelurahanService(models.Model):
                         )
                     local += step
         return Slot.create(vals_list)
+
+    def _kel_drop_free_slots(self, days):
+        """Delete the future slots of the service on ``days`` that nobody booked
+        (a day that became a holiday after its slots were made). Slots with a
+        booking stay: the office contacts those residents."""
+        self.ensure_one()
+        if not days:
+            return
+        slots = self.env["kelurahan.queue.slot"].search(
+            [
+                ("service_id", "=", self.id),
+                ("date", "in", list(days)),
+                ("date_start", ">", fields.Datetime.now()),
+            ]
+        )
+        slots.filtered(
+            lambda slot: not slot.ticket_ids.filtered(
+                lambda ticket: ticket.state != "cancelled"
+            )
+        ).unlink()
 
     @api.model
     def _cron_generate_slots(self):

@@ -11,6 +11,10 @@ _logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 3
 BATCH = 50
+RETENTION_PARAM = "kelurahan_crm.whatsapp_event_retention_days"
+RETENTION_DAYS = 30
+MAX_RETENTION_DAYS = 3650
+PURGE_BATCH = 5000
 
 
 class KelurahanWhatsappEvent(models.Model):
@@ -48,7 +52,9 @@ class KelurahanWhatsappEvent(models.Model):
     )
     attempts = fields.Integer(readonly=True)
     error = fields.Char(readonly=True)
-    received_date = fields.Datetime(readonly=True, default=fields.Datetime.now)
+    received_date = fields.Datetime(
+        readonly=True, default=fields.Datetime.now, index=True
+    )
 
     _sql_constraints = [  # noqa: RUF012
         (
@@ -249,3 +255,55 @@ class KelurahanWhatsappEvent(models.Model):
             return "ignored"
         message._kel_apply_status(status)
         return "done"
+
+    # ------------------------------------------------------------------
+    # Retention (daily cron)
+    # ------------------------------------------------------------------
+    @api.model
+    def _kel_retention_days(self):
+        """Days processed events are kept (system parameter, default 30). Never
+        less than the longest *Ignore deliveries older than* of the accounts: a
+        redelivery whose row was purged is then still ignored by its age."""
+        # sudo: reading a technical setting, not data of the caller.
+        value = self.env["ir.config_parameter"].sudo().get_param(RETENTION_PARAM) or ""
+        try:
+            days = int(value.strip())
+        except ValueError:
+            days = 0
+        if days < 1:
+            if value:
+                _logger.warning(
+                    "%s must be a whole number of days; using %s",
+                    RETENTION_PARAM,
+                    RETENTION_DAYS,
+                )
+            days = RETENTION_DAYS
+        elif days > MAX_RETENTION_DAYS:
+            _logger.warning(
+                "%s is capped at %s days", RETENTION_PARAM, MAX_RETENTION_DAYS
+            )
+            days = MAX_RETENTION_DAYS
+        accounts = (
+            self.env["kelurahan.whatsapp.account"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([])
+        )
+        return max([days, *accounts.mapped("max_age_days")])
+
+    @api.model
+    def _cron_purge(self, limit=PURGE_BATCH):
+        """Delete processed events (done or ignored) received more than the
+        retention period ago, one batch per run (the cron runs again while some
+        remain). Pending events, including failed ones still being retried, and
+        events in error (kept for the administrator to look at) stay."""
+        cutoff = fields.Datetime.now() - timedelta(days=self._kel_retention_days())
+        domain = [
+            ("state", "in", ("done", "ignored")),
+            ("received_date", "<", cutoff),
+        ]
+        events = self.search(domain, limit=limit, order="id")
+        events.unlink()
+        remaining = self.search_count(domain) if len(events) == limit else 0
+        self.env["ir.cron"]._notify_progress(done=len(events), remaining=remaining)
+        return len(events)

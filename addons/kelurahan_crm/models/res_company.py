@@ -1,5 +1,9 @@
 # Copyright 2026 Kelurahan CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import datetime
+
+import pytz
+
 from odoo import api, fields, models
 
 COMPLAINT_SEQUENCE_CODE = "kelurahan.complaint"
@@ -75,3 +79,55 @@ class ResCompany(models.Model):
     def _kel_set_default_calendar(self):
         calendar = self._default_kel_calendar()
         self.search([("kel_calendar_id", "=", False)]).kel_calendar_id = calendar
+
+    def _kel_office_calendar(self):
+        """The office calendar (hours and public holidays) of the kelurahan. sudo:
+        its holidays (global leaves) belong to the company that created them, but
+        every kelurahan sharing the calendar must honour them; only days and
+        holiday names, public information, are read from it."""
+        self.ensure_one()
+        company = self.sudo()
+        return (
+            company.kel_calendar_id
+            or self._default_kel_calendar()
+            or company.resource_calendar_id
+        ).sudo()
+
+    def _kel_closed_days(self, date_from, date_to):
+        """Days from ``date_from`` to ``date_to`` (inclusive, office dates) on
+        which the office is closed according to its calendar: ``{date: reason}``,
+        the reason being the holiday's name, or empty for a day without office
+        hours (weekend)."""
+        self.ensure_one()
+        if not date_from or not date_to or date_to < date_from:
+            return {}
+        calendar = self._kel_office_calendar()
+        tz = pytz.timezone(calendar.tz or "Asia/Jakarta")
+        start = tz.localize(datetime.datetime.combine(date_from, datetime.time.min))
+        end = tz.localize(
+            datetime.datetime.combine(
+                date_to + datetime.timedelta(days=1), datetime.time.min
+            )
+        )
+        open_days = {
+            interval_start.astimezone(tz).date()
+            for interval_start, _stop, _records in calendar._work_intervals_batch(
+                start, end, tz=tz
+            )[False]
+        }
+        holidays = {}
+        for leave_start, leave_stop, leaves in calendar._leave_intervals_batch(
+            start, end, tz=tz
+        )[False]:
+            day = leave_start.astimezone(tz).date()
+            last = (leave_stop - datetime.timedelta(seconds=1)).astimezone(tz).date()
+            while day <= last:
+                holidays.setdefault(day, ", ".join(leaves.mapped("name")))
+                day += datetime.timedelta(days=1)
+        closed = {}
+        day = date_from
+        while day <= date_to:
+            if day not in open_days:
+                closed[day] = holidays.get(day, "")
+            day += datetime.timedelta(days=1)
+        return closed

@@ -25,6 +25,7 @@ from . import test_portal_tours
 from . import test_portal_tracking
 from . import test_queue
 from . import test_queue_analysis
+from . import test_queue_holidays
 from . import test_report_export
 from . import test_report_subscription
 from . import test_roles
@@ -34,6 +35,7 @@ from . import test_stats
 from . import test_tours
 from . import test_whatsapp_conversation
 from . import test_whatsapp_outbound
+from . import test_whatsapp_retention
 from . import test_whatsapp_security
 from . import test_whatsapp_webhook
 from . import test_xlsx_stream

@@ -20,6 +20,18 @@ from odoo.addons.kelurahan_crm.models.kelurahan_queue_ticket import (
 from .service_common import KelurahanServiceCommon
 
 
+def open_day_start(env, start):
+    """``start`` moved by whole days until it falls on a day the office is open
+    (slots cannot be made on weekends or public holidays)."""
+    while env.company._kel_closed_days(*[_office_date(start)] * 2):
+        start += datetime.timedelta(days=1)
+    return start
+
+
+def _office_date(utc_datetime):
+    return (utc_datetime + datetime.timedelta(hours=7)).date()  # Asia/Jakarta
+
+
 class QueueCommon(KelurahanServiceCommon):
     @classmethod
     def _kel_queue_setup(cls):
@@ -47,6 +59,8 @@ class QueueCommon(KelurahanServiceCommon):
         start = fields.Datetime.now().replace(microsecond=0) + datetime.timedelta(
             hours=hours_ahead
         )
+        if hours_ahead > 0:
+            start = open_day_start(self.env, start)
         return self.env["kelurahan.queue.slot"].create(
             {
                 "service_id": (service or self.service).id,
@@ -239,8 +253,10 @@ class TestQueueConcurrency(TransactionCase):
             service = env["kelurahan.service"].create(
                 {"name": "Concurrency", "code": "CONC", "queue_prefix": "Z"}
             )
-            start = fields.Datetime.now().replace(microsecond=0) + datetime.timedelta(
-                days=3
+            start = open_day_start(
+                env,
+                fields.Datetime.now().replace(microsecond=0)
+                + datetime.timedelta(days=3),
             )
             slot = env["kelurahan.queue.slot"].create(
                 {
@@ -387,8 +403,9 @@ class TestQueueDisplay(QueueCommon, HttpCase):
         self.assertEqual(ticket.state, "cancelled")
 
     def _slot_http(self):
-        start = fields.Datetime.now().replace(microsecond=0) + datetime.timedelta(
-            days=2
+        start = open_day_start(
+            self.env,
+            fields.Datetime.now().replace(microsecond=0) + datetime.timedelta(days=2),
         )
         return self.env["kelurahan.queue.slot"].create(
             {

@@ -1,5 +1,8 @@
 # Copyright 2026 Kelurahan CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import datetime
+
+from odoo.exceptions import AccessError
 from odoo.tests import TransactionCase, tagged
 
 from odoo.addons.kelurahan_crm.tests.service_common import KelurahanServiceCommon
@@ -119,6 +122,42 @@ class TestServiceInvitation(KelurahanServiceCommon, KelSurveyCommon, Transaction
         self.assertIn(response.access_token, self._mails(response).body_html)
         visit._kel_on_served()
         self.assertEqual(len(visit.kel_survey_input_ids), 1)
+
+    def test_walk_in_invitation_names_the_visit(self):
+        # A service name with markup (typed by an admin) is printed as text.
+        self.service.name = "Surat <b>Domisili</b> & Usaha"
+        residents = self.resident | self.env["res.partner"].create(
+            {"name": "Siti Warga", "email": "siti@example.id", "lang": "id_ID"}
+        )
+        self.resident.lang = "en_US"
+        bodies = {}
+        for resident in residents:
+            visit = self.env["kelurahan.queue.ticket"]._kel_issue_walkin(
+                self.service, partner=resident
+            )
+            visit.date = datetime.date(2026, 12, 1)
+            self._serve(visit, self.user_officer)
+            response = visit.kel_survey_input_ids
+            self.assertEqual(len(response), 1)
+            body = self._mails(response).body_html
+            self.assertIn(response.access_token, body)
+            self.assertIn(f"<strong>{visit.name}</strong>", body)
+            self.assertIn("Surat &lt;b&gt;Domisili&lt;/b&gt; &amp; Usaha", body)
+            self.assertNotIn("<b>Domisili</b>", body)
+            self.assertNotIn("Your request", body)
+            self.assertNotIn("Your complaint", body)
+            bodies[resident.lang] = body
+        self.assertIn("Your visit for", bodies["en_US"])
+        self.assertIn("on 1 December 2026 (queue number", bodies["en_US"])
+        self.assertIn("Kunjungan Anda untuk", bodies["id_ID"])
+        self.assertIn("pada 1 Desember 2026 (nomor antrian", bodies["id_ID"])
+        self.assertIn("telah dilayani", bodies["id_ID"])
+        self.assertNotIn("Your visit", bodies["id_ID"])
+        # The serving officer neither reads the invitation nor its e-mail.
+        with self.assertRaises(AccessError):
+            response.with_user(self.user_officer).read(["queue_ticket_id"])
+        with self.assertRaises(AccessError):
+            self._mails(response).with_user(self.user_officer).read(["body_html"])
 
     def test_walk_in_without_contact_not_invited(self):
         visit = self.env["kelurahan.queue.ticket"]._kel_issue_walkin(
