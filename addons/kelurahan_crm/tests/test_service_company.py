@@ -11,6 +11,7 @@ from odoo.tests import HttpCase, TransactionCase, new_test_user, tagged
 
 from .service_common import PDF, b64
 from .test_letter import LetterCommon
+from .test_queue import open_day_start
 
 # every service-desk model, with a field its Admin Kelurahan may write
 SERVICE_MODELS = {
@@ -51,8 +52,10 @@ class ServiceCompanyCommon(LetterCommon):
         cls.counter_a = cls.env["kelurahan.counter"].create(
             {"name": "Loket A", "code": "A1", "service_ids": [(6, 0, cls.service.ids)]}
         )
-        start = fields.Datetime.now().replace(microsecond=0) + datetime.timedelta(
-            days=2
+        # slots can only be made on days the office is open
+        start = open_day_start(
+            cls.env,
+            fields.Datetime.now().replace(microsecond=0) + datetime.timedelta(days=2),
         )
         cls.slot_a = cls.env["kelurahan.queue.slot"].create(
             {
