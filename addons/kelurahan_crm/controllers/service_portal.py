@@ -11,6 +11,8 @@ from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
+from . import portal_common as common
+
 
 def _uploads(files, prefix="doc_"):
     """{requirement id: (filename, bytes)} from the multipart fields doc_<id>."""
@@ -34,12 +36,18 @@ def _post_route(route):
 
 
 def _sudo_browse(model, value):
-    """The record of ``model`` whose id a form sent, as sudo, or an empty
-    recordset (callers say why sudo is safe)."""
-    value = value or ""
-    return (
+    """The record of ``model`` whose id a form sent, as sudo, or an empty recordset
+    (callers say why sudo is safe). A record of another kelurahan counts as absent."""
+    value = str(value or "")
+    record = (
         request.env[model].sudo().browse(int(value) if value.isdigit() else []).exists()
     )
+    return record.filtered(lambda r: r.company_id == request.env.company)
+
+
+def _office_domain(domain=()):
+    """``domain`` limited to the kelurahan of the request (sudo bypasses its rules)."""
+    return [("company_id", "=", request.env.company.id), *domain]
 
 
 class KelurahanPortal(CustomerPortal):
@@ -100,7 +108,7 @@ class KelurahanPortal(CustomerPortal):
     )
     def portal_request_new(self, service_id=None, **kw):
         # sudo: the catalogue is public information of the office.
-        services = request.env["kelurahan.service"].sudo().search([])
+        services = request.env["kelurahan.service"].sudo().search(_office_domain())
         service = services.filtered(lambda s: str(s.id) == str(service_id))[:1]
         values = self._prepare_portal_layout_values()
         values.update(
@@ -110,7 +118,7 @@ class KelurahanPortal(CustomerPortal):
             form=kw,
             error=kw.get("error"),
             # sudo: the list of RWs is public information of the office.
-            rws=request.env["kelurahan.rw"].sudo().search([]),
+            rws=common.portal_rws(),
             partner=request.env.user.partner_id,
         )
         return request.render("kelurahan_crm.portal_request_new", values)
@@ -118,12 +126,7 @@ class KelurahanPortal(CustomerPortal):
     @_post_route("/my/permohonan/baru")
     def portal_request_submit(self, service_id=None, **post):
         # sudo: the catalogue is public information of the office.
-        service = (
-            request.env["kelurahan.service"]
-            .sudo()
-            .browse(int(service_id or 0))
-            .exists()
-        )
+        service = _sudo_browse("kelurahan.service", service_id)
         if not service:
             return self.portal_request_new(error=request.env._("Choose a service."))
         values = {
@@ -222,7 +225,7 @@ class KelurahanPortal(CustomerPortal):
         services = (
             request.env["kelurahan.service"]
             .sudo()
-            .search([("needs_appointment", "=", True)])
+            .search(_office_domain([("needs_appointment", "=", True)]))
         )
         service = services.filtered(lambda s: str(s.id) == str(service_id))[:1]
         slots = request.env["kelurahan.queue.slot"]

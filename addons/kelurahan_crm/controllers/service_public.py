@@ -77,12 +77,13 @@ class KelurahanPublic(http.Controller):
         # sudo: only numbers, counter codes and counts leave this method.
         Ticket = request.env["kelurahan.queue.ticket"].sudo()
         today = Ticket._kel_today()
+        office = [("company_id", "=", request.env.company.id)]
         called = Ticket.search(
-            [("state", "in", ("called", "served")), ("date", "=", today)],
+            [*office, ("state", "in", ("called", "served")), ("date", "=", today)],
             order="last_called_date desc",
             limit=8,
         )
-        counters = request.env["kelurahan.counter"].sudo().search([])
+        counters = request.env["kelurahan.counter"].sudo().search(office)
         rows = []
         for counter in counters:
             current = counter.current_ticket_id

@@ -206,3 +206,49 @@ class TestServiceCompanyPages(ServiceCompanyCommon, HttpCase):
         )
         self.assertIn(detail.status_code, (302, 303))
         self.assertNotIn(self.request_a.number, detail.text)
+
+    def _post_request(self, service_id):
+        page = self.url_open(f"/my/permohonan/baru?service_id={self.service.id}")
+        self.assertEqual(page.status_code, 200)
+        csrf = page.text.split('name="csrf_token" value="')[1].split('"')[0]
+        return self.url_open(
+            "/my/permohonan/baru",
+            data={
+                "csrf_token": csrf,
+                "service_id": service_id,
+                "applicant_name": "Warga Satu",
+            },
+        )
+
+    def test_portal_offers_only_own_kelurahan(self):
+        """sudo reads on the portal bypass the company rules: they filter by the
+        request's kelurahan themselves."""
+        self.service_b.needs_appointment = True
+        self.service.needs_appointment = True
+        counter_b = self.env["kelurahan.counter"].create(
+            {"name": "Loket Gedong", "code": "G1", "company_id": self.company_b.id}
+        )
+        rw_b = self.env["kelurahan.rw"].create(
+            {"name": "RW Gedong 09", "number": 9, "company_id": self.company_b.id}
+        )
+        self.authenticate("kel_warga1", "kel_warga1_pw")
+        new = self.url_open("/my/permohonan/baru")
+        self.assertIn(self.service.name, new.text)
+        self.assertNotIn(self.service_b.name, new.text)
+        self.assertNotIn(rw_b.name, new.text)
+        queue = self.url_open("/my/antrian")
+        self.assertIn(self.service.name, queue.text)
+        self.assertNotIn(self.service_b.name, queue.text)
+        screen = self.url_open("/antrian/layar")
+        self.assertIn(self.counter_a.name, screen.text)
+        self.assertNotIn(counter_b.name, screen.text)
+
+    def test_portal_refuses_other_kelurahan_and_junk_service(self):
+        Request = self.env["kelurahan.service.request"].sudo()
+        before = Request.search_count([])
+        self.authenticate("kel_warga1", "kel_warga1_pw")
+        for value in (self.service_b.id, "abc", "1 OR 1=1", "-1", ""):
+            response = self._post_request(value)
+            self.assertEqual(response.status_code, 200, value)
+            self.assertIn("o_kel_error", response.text, value)
+        self.assertEqual(Request.search_count([]), before)
