@@ -157,7 +157,24 @@ def run_pytest(odoo_args, db):
         int(suite.get("failures")) + int(suite.get("errors")),
     )
     skipped = int(suite.get("skipped"))
-    return rc, total - fails - skipped, fails + skipped
+    server_errors = log_errors(VAR / "log" / f"{db}-http.log")
+    for line in server_errors:
+        print(line)
+    if server_errors:
+        # The live server must not log errors either (a test may pass on a retry).
+        print(f"ERROR: {len(server_errors)} ERROR-level line(s) in the server log")
+    return rc, total - fails - skipped, fails + skipped + bool(server_errors)
+
+
+def log_errors(path):
+    """ERROR/CRITICAL lines of an Odoo log file."""
+    with open(path) as log:
+        return [
+            line.rstrip()
+            for line in log
+            if (match := LOG_LINE.match(line))
+            and match["level"] in ("ERROR", "CRITICAL")
+        ]
 
 
 def drop_db(db):

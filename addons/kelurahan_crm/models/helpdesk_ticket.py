@@ -785,18 +785,10 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
 
     def _kel_calendar(self):
-        """The office calendar of the complaint's kelurahan. sudo: its public holidays
-        (global leaves) belong to the company that created them, but every kelurahan
-        sharing the calendar must count them; only durations are returned."""
+        """The office calendar of the complaint's kelurahan (as sudo, see
+        ``res.company._kel_office_calendar``); only durations are computed with it."""
         self.ensure_one()
-        company = (self.company_id or self.env.company).sudo()
-        return (
-            company.kel_calendar_id
-            or self.env.ref(
-                "kelurahan_crm.calendar_kelurahan", raise_if_not_found=False
-            )
-            or company.resource_calendar_id
-        ).sudo()
+        return (self.company_id or self.env.company)._kel_office_calendar()
 
     def _kel_working_hours(self, start, end):
         """Working hours of the office calendar (public holidays excluded) between two

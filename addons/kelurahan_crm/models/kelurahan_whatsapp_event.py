@@ -104,8 +104,12 @@ class KelurahanWhatsappEvent(models.Model):
     @api.model
     def _kel_enqueue(self, account, data):
         """Store the items of a verified delivery; returns how many were new.
-        One INSERT … ON CONFLICT DO NOTHING: concurrent redeliveries wait on the
-        unique index and then insert nothing (no error, no duplicate)."""
+        One INSERT … ON CONFLICT DO NOTHING: a redelivery inserts nothing. When
+        the same event arrives twice at the same moment, the second transaction
+        waits on the unique index and then, under Odoo's REPEATABLE READ, fails
+        with a serialization error; Odoo retries the request, which then finds
+        the event and inserts nothing. That is expected, so it is not logged as a
+        failed query."""
         rows = self._kel_split(data)
         if not rows:
             return 0
@@ -137,7 +141,8 @@ class KelurahanWhatsappEvent(models.Model):
                 ON CONFLICT (dedup_key) DO NOTHING
                 RETURNING id""",
                 values,
-            )
+            ),
+            log_exceptions=False,
         )
         inserted = len(self.env.cr.fetchall())
         if inserted:
