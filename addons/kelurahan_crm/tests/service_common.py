@@ -23,6 +23,12 @@ def b64(data):
 class KelurahanServiceCommon:
     """Mixin for setUpClass of service / queue tests (TransactionCase or HttpCase)."""
 
+    def _csrf(self, url):
+        """A portal form page (HttpCase) and the CSRF token it carries."""
+        page = self.url_open(url)
+        self.assertEqual(page.status_code, 200, url)
+        return page, page.text.split('name="csrf_token" value="')[1].split('"')[0]
+
     @classmethod
     def _kel_setup(cls):
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))

@@ -16,9 +16,7 @@ class TestPortal(KelurahanServiceCommon, HttpCase):
         cls._kel_setup()
 
     def _submit(self, files, nik=NIK):
-        page = self.url_open(f"/my/permohonan/baru?service_id={self.service.id}")
-        self.assertEqual(page.status_code, 200)
-        csrf = page.text.split('name="csrf_token" value="')[1].split('"')[0]
+        _page, csrf = self._csrf(f"/my/permohonan/baru?service_id={self.service.id}")
         return self.url_open(
             "/my/permohonan/baru",
             data={

@@ -369,10 +369,6 @@ class TestQueueDisplay(QueueCommon, HttpCase):
         own = self.url_open(f"/antrian/tiket/{ticket.id}")
         self.assertIn("o_kel_queue_ticket", own.text)
 
-    def _csrf(self, url):
-        page = self.url_open(url)
-        return page, page.text.split('name="csrf_token" value="')[1].split('"')[0]
-
     def test_portal_booking_and_cancel(self):
         self.service.needs_appointment = True
         slot = self._slot_http()

@@ -193,10 +193,6 @@ class TestQueueHolidaysPortal(HolidayCommon, HttpCase):
         cls._kel_queue_setup()
         cls.service.needs_appointment = True
 
-    def _csrf(self, url):
-        page = self.url_open(url)
-        return page, page.text.split('name="csrf_token" value="')[1].split('"')[0]
-
     def test_portal_never_offers_or_books_a_holiday(self):
         now = fields.Datetime.now().replace(microsecond=0)
         open_slot = self._slot_on(

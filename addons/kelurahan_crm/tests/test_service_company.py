@@ -208,9 +208,7 @@ class TestServiceCompanyPages(ServiceCompanyCommon, HttpCase):
         self.assertNotIn(self.request_a.number, detail.text)
 
     def _post_request(self, service_id):
-        page = self.url_open(f"/my/permohonan/baru?service_id={self.service.id}")
-        self.assertEqual(page.status_code, 200)
-        csrf = page.text.split('name="csrf_token" value="')[1].split('"')[0]
+        _page, csrf = self._csrf(f"/my/permohonan/baru?service_id={self.service.id}")
         return self.url_open(
             "/my/permohonan/baru",
             data={

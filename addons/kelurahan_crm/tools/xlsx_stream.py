@@ -115,13 +115,18 @@ def inline_string_xml(ref, style, value):
         value = _XML_CONTROL_RE.sub(lambda match: f"_x{ord(match[1]):04X}_", value)
     if "\ufffe" in value or "\uffff" in value:
         value = value.replace("\ufffe", "_xFFFE_").replace("\uffff", "_xFFFF_")
-    space = _PRESERVE if value[:1].isspace() or value[-1:].isspace() else ""
     if "&" in value:
         value = value.replace("&", "&amp;")
     if "<" in value:
         value = value.replace("<", "&lt;")
     if ">" in value:
         value = value.replace(">", "&gt;")
+    return plain_string_xml(ref, style, value)
+
+
+def plain_string_xml(ref, style, value):
+    """The ``<c>`` element of text that needs no escaping."""
+    space = _PRESERVE if value[:1].isspace() or value[-1:].isspace() else ""
     return f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{value}</t></is></c>'
 
 
@@ -236,19 +241,13 @@ class StreamingWorksheet(Worksheet):
                         value = value[:MAX_CELL_CHARS]
                     if value.startswith(RISKY_PREFIXES):
                         style = quoted
-                    space = (
-                        _PRESERVE if value[0].isspace() or value[-1].isspace() else ""
-                    )
-                    xml = (
-                        f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>'
-                        f"{value}</t></is></c>"
-                    )
+                    xml = plain_string_xml(ref, style, value)
             elif kind in (DATETIME, DATE):
                 if kind == DATE and value.__class__ is datetime.datetime:
                     value = value.date()
-                xml = f'<c r="{ref}"{style}><v>{excel_serial(value):.16G}</v></c>'
+                xml = number_xml(ref, style, excel_serial(value))
             elif math.isfinite(value):
-                xml = f'<c r="{ref}"{style}><v>{value:.16G}</v></c>'
+                xml = number_xml(ref, style, value)
             else:
                 continue
             parts.append(xml)
