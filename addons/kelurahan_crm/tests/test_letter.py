@@ -42,8 +42,13 @@ def decode_qr_from_pdf(pdf_bytes):
         )
         png = next(f for f in os.listdir(tmp) if f.endswith(".png"))
         image = cv2.imread(os.path.join(tmp, png))
-    value, _points, _straight = cv2.QRCodeDetector().detectAndDecode(image)
-    return value
+    # OpenCV's classic detector misses about 1 code in 100 that a phone reads;
+    # its ArUco-based detector is the second opinion.
+    for detector in (cv2.QRCodeDetector(), cv2.QRCodeDetectorAruco()):
+        value, _points, _straight = detector.detectAndDecode(image)
+        if value:
+            return value
+    return ""
 
 
 class LetterCommon(KelurahanServiceCommon):

@@ -9,7 +9,9 @@ import qrcode
 
 
 def data_uri(value, box_size=6):
-    image = qrcode.make(value, border=2, box_size=box_size)
+    # border=4: the quiet zone the QR standard requires; with less, scanners
+    # (phones, and OpenCV in the tests) sometimes miss the code next to text.
+    image = qrcode.make(value, border=4, box_size=box_size)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()

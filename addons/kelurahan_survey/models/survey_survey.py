@@ -178,8 +178,9 @@ class SurveySurvey(models.Model):
     def _kel_qr_svg(self, value, size=320):
         """QR code as inline SVG (wkhtmltopdf renders it without fetching
         anything); built here from the URL only, so it is safe markup."""
+        # border=4: the quiet zone the QR standard requires for reliable scanning.
         image = qrcode.make(
-            value, image_factory=qrcode.image.svg.SvgPathImage, border=2
+            value, image_factory=qrcode.image.svg.SvgPathImage, border=4
         )
         buffer = io.BytesIO()
         image.save(buffer)
