@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from whatsapp_webhook import Rpc  # noqa: E402
 
 _spec = importlib.util.spec_from_file_location(
-    "whatsapp_standin", ROOT / "addons/kelurahan_crm/tools/whatsapp_standin.py"
+    "whatsapp_standin", ROOT / "addons/kelurahan_whatsapp/tests/whatsapp_standin.py"
 )
 standin_mod = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(standin_mod)

@@ -37,7 +37,7 @@ TARGET_RATE = 100.0
 TARGET_P50_MS = 250.0
 
 _spec = importlib.util.spec_from_file_location(
-    "whatsapp_standin", ROOT / "addons/kelurahan_crm/tools/whatsapp_standin.py"
+    "whatsapp_standin", ROOT / "addons/kelurahan_whatsapp/tests/whatsapp_standin.py"
 )
 standin_mod = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(standin_mod)

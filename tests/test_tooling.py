@@ -3,6 +3,7 @@ creates nothing."""
 
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,3 +50,63 @@ def test_a_tree_of_another_version_is_refused(tmp_path):
     assert run.returncode != 0
     assert "not an Odoo 18.0 source tree" in run.stderr
     assert not (tmp_path / "venv").exists()
+
+
+def _odoo_args():
+    """The database options `make` gives Odoo in this checkout."""
+    out = subprocess.run(
+        ["bash", "-c", f"source {ROOT}/tools/common.sh; odoo_args"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return out.stdout.split()
+
+
+def _db_state(db, addons):
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "db_state.py"), *_odoo_args()],
+        env=dict(os.environ, DB_NAME=db, ADDONS=addons),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert run.returncode == 0, run.stderr
+    return run.stdout.strip()
+
+
+def _psql(sql, db="postgres"):
+    args = dict(a.split("=", 1) for a in _odoo_args() if a.startswith("--db_"))
+    subprocess.run(
+        ["psql", "-v", "ON_ERROR_STOP=1", "-q", "-h", args["--db_host"]]
+        + ["-p", args["--db_port"], "-U", args["--db_user"], "-d", db, "-c", sql],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+
+
+def test_make_run_recognises_a_database_from_before_the_split(odoo_db):
+    """`make run` must not upgrade a database whose kelurahan_crm still owned the
+    service and WhatsApp models (the upgrade would drop their tables): it is
+    recognised, so run.sh recreates it."""
+    addons = "kelurahan_crm,kelurahan_service,kelurahan_whatsapp,kelurahan_survey"
+    assert _db_state(odoo_db, addons) == "ready"
+    assert _db_state("kel_no_such_db", addons) == "absent"
+    db = f"kel_presplit_{os.getpid()}"
+    _psql(f"CREATE DATABASE {db}")
+    try:
+        _psql(
+            "CREATE TABLE ir_module_module (name varchar, state varchar);"
+            "CREATE TABLE ir_model_data (module varchar, name varchar);"
+            "INSERT INTO ir_module_module VALUES "
+            "('kelurahan_crm', 'installed'), ('kelurahan_survey', 'installed');"
+            "INSERT INTO ir_model_data VALUES "
+            "('kelurahan_crm', 'model_kelurahan_service_request');",
+            db=db,
+        )
+        assert _db_state(db, addons) == "presplit"
+        _psql("DELETE FROM ir_model_data", db=db)
+        assert _db_state(db, addons) == "partial"
+    finally:
+        _psql(f"DROP DATABASE {db}")

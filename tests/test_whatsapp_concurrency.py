@@ -11,7 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location(
-    "whatsapp_standin", ROOT / "addons/kelurahan_crm/tools/whatsapp_standin.py"
+    "whatsapp_standin", ROOT / "addons/kelurahan_whatsapp/tests/whatsapp_standin.py"
 )
 standin_mod = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(standin_mod)

@@ -10,7 +10,9 @@ ODOO_UPSTREAM="${ODOO_UPSTREAM:-https://github.com/odoo/odoo.git}"
 VAR="${KEL_VAR:-$ROOT/var}"
 DB_NAME="${DB_NAME:-kelurahan}"
 HTTP_PORT="${HTTP_PORT:-8069}"
-ADDONS="kelurahan_crm,kelurahan_survey"
+# The addons of the product, installed by `make run` and tested by `make test`; the glue
+# addons (kelurahan_survey_service, kelurahan_survey_whatsapp) install themselves.
+ADDONS="kelurahan_crm,kelurahan_service,kelurahan_whatsapp,kelurahan_survey"
 
 # Embedded PostgreSQL unless the user points at an external server with PGHOST.
 LOCAL_CONF="$ROOT/config/local.conf"

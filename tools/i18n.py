@@ -15,7 +15,9 @@ import odoo
 from odoo.tools.translate import trans_export
 
 ROOT = Path(__file__).resolve().parent.parent
-ADDONS = ["kelurahan_crm", "kelurahan_survey"]
+ADDONS = sorted(
+    path.parent.name for path in (ROOT / "addons").glob("*/__manifest__.py")
+)
 
 
 def export_pot(env, module):
@@ -52,6 +54,15 @@ def main():
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
         todo = 0
         for module in ADDONS:
+            env.cr.execute(
+                "SELECT 1 FROM ir_module_module "
+                "WHERE name = %s AND state = 'installed'",
+                [module],
+            )
+            if not env.cr.fetchone():
+                # An empty export would wipe its id.po: refuse instead.
+                print(f"ERROR: {module} is not installed in {db}; nothing written")
+                return 1
             pot = export_pot(env, module)
             i18n = ROOT / "addons" / module / "i18n"
             i18n.mkdir(exist_ok=True)

@@ -20,28 +20,28 @@ then
 fi
 
 db_state() {
+  "$PY" "$ROOT/tools/db_state.py" "${ODOO_ARGS[@]}"
+}
+
+drop_db() {
   "$PY" - "${ODOO_ARGS[@]}" <<'PY'
 import os, sys, odoo
 odoo.tools.config.parse_config(sys.argv[1:])
-db = os.environ["DB_NAME"]
-if db not in odoo.service.db.list_dbs(force=True):
-    print("absent")
-else:
-    with odoo.sql_db.db_connect(db).cursor() as cr:
-        cr.execute("SELECT 1 FROM pg_tables WHERE tablename = 'ir_module_module'")
-        if not cr.fetchone():
-            print("empty")
-        else:
-            cr.execute("SELECT count(*) FROM ir_module_module WHERE name IN "
-                       "('kelurahan_crm', 'kelurahan_survey') AND state = 'installed'")
-            print("ready" if cr.fetchone()[0] == 2 else "partial")
+odoo.service.db.exp_drop(os.environ["DB_NAME"])
 PY
 }
 
-export DB_NAME
-state="$(db_state)"
-LOG="$VAR/log/odoo-init.log"
+export DB_NAME ADDONS
 mkdir -p "$VAR/log"
+state="$(db_state)"
+if [ "$state" = presplit ]; then
+  say "Database '$DB_NAME' was made before the addons were split (services and WhatsApp"
+  say "lived in kelurahan_crm); an upgrade would drop their data. Recreating it with"
+  say "demo data."
+  drop_db >"$VAR/log/odoo-drop.log" 2>&1
+  state=absent
+fi
+LOG="$VAR/log/odoo-init.log"
 case "$state" in
   absent|empty|partial)
     say "Creating database '$DB_NAME' with $ADDONS and demo data (about a minute)"

@@ -1,11 +1,21 @@
 """Run the Odoo test suites of our addons and the top-level pytest suite, then print
 one line ``N passed, N failed``. Started by tools/test.sh after the set-up.
 
+1. Every addon of the product (``KEL_ADDONS``; the glue addons install themselves)
+   on one throwaway database, with the tests of every addon under addons/, then the
+   pytest suite in tests/ against that database over HTTP.
+2. Each addon alone (``STANDALONE_ADDONS``) on a fresh database, with its
+   dependencies only, and its own tests: proves that no addon needs another it does
+   not depend on. Skipped when the run is narrowed (TEST_ADDONS / TEST_TAGS) or with
+   STANDALONE=0.
+
 The run fails on any failed or erroring test, on any skipped test (a browser tour that
-cannot find Chromium is a failure, not a pass), on any ERROR/CRITICAL log line, and when
-a suite reports no test at all.
+cannot find Chromium is a failure, not a pass), on any ERROR/CRITICAL log line, when a
+suite reports no test at all, and when an addon alone installs more of our addons
+than its dependencies.
 """
 
+import ast
 import os
 import re
 import signal
@@ -21,8 +31,21 @@ ROOT = Path(os.environ["KEL_ROOT"])
 VAR = Path(os.environ["KEL_VAR"])
 ODOO_BIN = Path(os.environ["KEL_ODOO_SRC"]) / "odoo-bin"
 PY = os.environ["KEL_PY"]
-ADDONS = os.environ.get("TEST_ADDONS") or "kelurahan_crm,kelurahan_survey"
-TAGS = os.environ.get("TEST_TAGS") or ",".join(f"/{a}" for a in ADDONS.split(","))
+OUR_ADDONS = sorted(
+    path.parent.name for path in (ROOT / "addons").glob("*/__manifest__.py")
+)
+ADDONS = os.environ.get("TEST_ADDONS") or os.environ["KEL_ADDONS"]
+TAGS = os.environ.get("TEST_TAGS") or ",".join(
+    f"/{a}" for a in (ADDONS.split(",") if "TEST_ADDONS" in os.environ else OUR_ADDONS)
+)
+NARROWED = bool(os.environ.get("TEST_ADDONS") or os.environ.get("TEST_TAGS"))
+# Addons that must install and pass their tests without the others.
+STANDALONE_ADDONS = [
+    "kelurahan_crm",
+    "kelurahan_service",
+    "kelurahan_whatsapp",
+    "kelurahan_survey",
+]
 
 LOG_LINE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (?P<level>[A-Z]+) ")
 RESULT = re.compile(
@@ -59,15 +82,15 @@ def check_browser():
         )
 
 
-def run_odoo_tests(odoo_args, db, log_path):
+def run_odoo_tests(odoo_args, db, log_path, addons=ADDONS, tags=TAGS):
     """Install the addons with tests enabled; stream notable lines, keep the log."""
     cmd = odoo_cmd(
         odoo_args,
         db,
         "-i",
-        ADDONS,
+        addons,
         "--test-enable",
-        f"--test-tags={TAGS}",
+        f"--test-tags={tags}",
         "--stop-after-init",
         "--log-level=test",
         f"--http-port={free_port()}",
@@ -190,38 +213,94 @@ def drop_db(db):
     )
 
 
+def our_dependencies(addon):
+    """``addon`` and the addons of ours it depends on, directly or not."""
+    manifest_path = ROOT / "addons" / addon / "__manifest__.py"
+    manifest = ast.literal_eval(manifest_path.read_text())
+    found = {addon}
+    for dep in manifest.get("depends", []):
+        if dep in OUR_ADDONS:
+            found |= our_dependencies(dep)
+    return found
+
+
+INSTALLED_SCRIPT = """
+import os, sys, odoo
+odoo.tools.config.parse_config(sys.argv[1:])
+with odoo.sql_db.db_connect(os.environ["KEL_DB"]).cursor() as cr:
+    cr.execute("SELECT name FROM ir_module_module WHERE state = 'installed'")
+    print(",".join(sorted(row[0] for row in cr.fetchall())))
+"""
+
+
+def installed_addons(db):
+    """Our addons installed in ``db``."""
+    out = subprocess.check_output(
+        [PY, "-c", INSTALLED_SCRIPT, *ODOO_ARGS],
+        env=dict(os.environ, KEL_DB=db),
+        text=True,
+    )
+    return set(out.strip().split(",")) & set(OUR_ADDONS)
+
+
+def odoo_suite(db, addons, tags):
+    """One Odoo test run on a fresh database; returns (passed, failed)."""
+    log_path = VAR / "log" / f"{db}.log"
+    print(f"==> Installing {addons} with tests ({tags}) on throwaway database {db}")
+    print(f"    full log: {log_path}")
+    passed = failed = 0
+    rc, result, errors, skipped = run_odoo_tests(ODOO_ARGS, db, log_path, addons, tags)
+    if result is None:
+        print("ERROR: Odoo printed no test result line (did the install fail?)")
+        failed += 1
+    else:
+        n_failed, n_errors, n_run = result
+        bad = n_failed + n_errors + len(skipped)
+        passed += n_run - bad
+        failed += bad
+        if n_run == 0:
+            print("ERROR: Odoo ran no test")
+            failed += 1
+    for reason in skipped:
+        print(f"SKIPPED (counted as failed): {reason}")
+    if errors and not failed:
+        # ERROR lines outside any test (import problems, bad data) fail the run too.
+        print(f"ERROR: {len(errors)} ERROR-level log line(s) in {log_path}")
+        failed += 1
+    if rc != 0:
+        print(f"ERROR: Odoo exited with status {rc}")
+        failed += 1
+    return passed, failed, result is not None and rc == 0
+
+
+def standalone_suite(addon):
+    """``addon`` alone with its dependencies: its tests pass, and nothing of ours
+    beyond its dependencies was installed."""
+    db = f"kel_test_{os.getpid()}_{addon.removeprefix('kelurahan_')}"
+    try:
+        passed, failed, ok = odoo_suite(db, addon, f"/{addon}")
+        if ok:
+            extra = installed_addons(db) - our_dependencies(addon)
+            if extra:
+                print(f"ERROR: {addon} alone installed {', '.join(sorted(extra))}")
+                failed += 1
+    finally:
+        if os.environ.get("KEEP_DB") != "1":
+            drop_db(db)
+    print(f"    {addon} alone: {passed} passed, {failed} failed")
+    return passed, failed
+
+
 def main():
     global ODOO_ARGS
     ODOO_ARGS = sys.argv[sys.argv.index("--") + 1 :]
     check_browser()
     db = f"kel_test_{os.getpid()}"
-    log_path = VAR / "log" / f"{db}.log"
-    print(f"==> Installing {ADDONS} with tests ({TAGS}) on throwaway database {db}")
-    print(f"    full log: {log_path}")
     passed = failed = 0
+    started = time.monotonic()
     try:
-        rc, result, errors, skipped = run_odoo_tests(ODOO_ARGS, db, log_path)
-        if result is None:
-            print("ERROR: Odoo printed no test result line (did the install fail?)")
-            failed += 1
-        else:
-            n_failed, n_errors, n_run = result
-            bad = n_failed + n_errors + len(skipped)
-            passed += n_run - bad
-            failed += bad
-            if n_run == 0:
-                print("ERROR: Odoo ran no test")
-                failed += 1
-        for reason in skipped:
-            print(f"SKIPPED (counted as failed): {reason}")
-        if errors and not failed:
-            # ERROR lines outside any test (import problems, bad data) fail the run too.
-            print(f"ERROR: {len(errors)} ERROR-level log line(s) in {log_path}")
-            failed += 1
-        if rc != 0:
-            print(f"ERROR: Odoo exited with status {rc}")
-            failed += 1
-        if os.environ.get("PYTEST", "1") != "0" and result is not None and rc == 0:
+        passed, failed, ok = odoo_suite(db, ADDONS, TAGS)
+        if os.environ.get("PYTEST", "1") != "0" and ok:
             print("==> Running the HTTP test suite (tests/) against a live Odoo")
             _rc, p_passed, p_failed = run_pytest(ODOO_ARGS, db)
             passed += p_passed
@@ -229,6 +308,13 @@ def main():
     finally:
         if os.environ.get("KEEP_DB") != "1":
             drop_db(db)
+    print(f"    all addons: {passed} passed, {failed} failed")
+    if not NARROWED and os.environ.get("STANDALONE", "1") != "0":
+        for addon in STANDALONE_ADDONS:
+            s_passed, s_failed = standalone_suite(addon)
+            passed += s_passed
+            failed += s_failed
+    print(f"    wall time {time.monotonic() - started:.0f} s")
     print(f"{passed} passed, {failed} failed")
     return 1 if failed or not passed else 0
 

@@ -6,5 +6,5 @@ bash "$ROOT/tools/setup.sh"
 bash "$ROOT/tools/pg.sh" start
 mapfile -t ODOO_ARGS < <(odoo_args)
 mkdir -p "$VAR/log"
-export KEL_ROOT="$ROOT" KEL_VAR="$VAR" KEL_ODOO_SRC="$ODOO_SRC" KEL_PY="$PY"
+export KEL_ROOT="$ROOT" KEL_VAR="$VAR" KEL_ODOO_SRC="$ODOO_SRC" KEL_PY="$PY" KEL_ADDONS="$ADDONS"
 exec "$PY" "$ROOT/tools/run_tests.py" -- "${ODOO_ARGS[@]}"

@@ -16,10 +16,10 @@ from odoo.tools import plaintext2html
 from odoo.addons.helpdesk_mgmt.controllers.myaccount import CustomerPortalHelpdesk
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
+from ..models.helpdesk_ticket import OPEN_STATES
 from ..tools import image_upload
 from . import portal_common as common
 
-OPEN_STATES = ("new", "verify", "dispatch", "progress")
 RATING_COMMENT_MAX = 1000
 NOTICES = ("balas", "nilai", "sengketa")
 

@@ -21,11 +21,6 @@ class KelurahanExportFilterMixin(models.AbstractModel):
     rw_ids = fields.Many2many("kelurahan.rw", string="RWs")
     channel_ids = fields.Many2many("helpdesk.ticket.channel", string="Channels")
     agency_ids = fields.Many2many("kelurahan.agency", string="Agencies")
-    extra_sheets = fields.Boolean(
-        string="Add service requests and queue",
-        help="One more sheet each for service requests and queue tickets of the "
-        "period, when those features are installed.",
-    )
 
     def _kel_filter_values(self, date_from, date_to):
         """The filters dict of the export engine for the period given."""
@@ -38,5 +33,4 @@ class KelurahanExportFilterMixin(models.AbstractModel):
             "rw_ids": self.rw_ids.ids,
             "channel_ids": self.channel_ids.ids,
             "agency_ids": self.agency_ids.ids,
-            "extra_sheets": self.extra_sheets,
         }

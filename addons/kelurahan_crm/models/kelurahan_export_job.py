@@ -5,11 +5,11 @@
 
 import json
 import logging
-import threading
 
 from markupsafe import Markup
 
 from odoo import api, fields, models
+from odoo.tools import SQL
 
 _logger = logging.getLogger(__name__)
 
@@ -19,7 +19,7 @@ DEFAULT_BACKGROUND_THRESHOLD = 20000
 class KelurahanExportJob(models.Model):
     _name = "kelurahan.export.job"
     _description = "Complaint export (XLSX)"
-    _inherit = "mail.thread"
+    _inherit = ["mail.thread", "kelurahan.job.mixin"]  # noqa: RUF012
     _order = "id desc"
 
     name = fields.Char(required=True, readonly=True)
@@ -72,33 +72,35 @@ class KelurahanExportJob(models.Model):
         return json.loads(self.filters or "{}")
 
     def _kel_run(self):
-        """Build the workbook with the requester's access rights."""
+        """Build each workbook with the requester's access rights."""
         for job in self:
-            engine = (
-                self.env["kelurahan.report.engine"]
-                .with_user(job.user_id)
-                .with_company(job.company_id)
-            )
-            job.state = "running"
-            try:
-                with self.env.cr.savepoint():
-                    attachment, count = engine._kel_export_attachment(
-                        job._kel_filters(), res_model=job._name, res_id=job.id
-                    )
-            except Exception as error:
-                _logger.warning("Export %s failed: %s", job.id, error)
-                job.write({"state": "failed", "error": str(error)})
-                job._kel_notify_user()
-                continue
-            job.write(
-                {
-                    "state": "done",
-                    "attachment_id": attachment.id,
-                    "row_count": count,
-                    "date_done": fields.Datetime.now(),
-                }
-            )
-            job._kel_notify_user()
+            job._kel_job_process(lambda job: job._kel_run_one())
+
+    def _kel_run_one(self):
+        self.ensure_one()
+        engine = (
+            self.env["kelurahan.report.engine"]
+            .with_user(self.user_id)
+            .with_company(self.company_id)
+        )
+        self.state = "running"
+        attachment, count = engine._kel_export_attachment(
+            self._kel_filters(), res_model=self._name, res_id=self.id
+        )
+        self.write(
+            {
+                "state": "done",
+                "attachment_id": attachment.id,
+                "row_count": count,
+                "date_done": fields.Datetime.now(),
+            }
+        )
+        self._kel_notify_user()
+
+    def _kel_job_failed(self, error):
+        _logger.warning("Export %s failed: %s", self.id, error)
+        self.write({"state": "failed", "error": str(error)})
+        self._kel_notify_user()
 
     def _kel_download_url(self):
         self.ensure_one()
@@ -132,13 +134,11 @@ class KelurahanExportJob(models.Model):
 
     @api.model
     def _cron_run_pending(self, limit=5):
-        jobs = self.search([("state", "=", "pending")], limit=limit, order="id")
-        for job in jobs:
-            job._kel_run()
-            # Each job is committed on its own so a later failure keeps it.
-            if not getattr(threading.current_thread(), "testing", False):
-                self.env.cr.commit()  # pylint: disable=invalid-commit
-        return len(jobs)
+        """Build waiting exports, oldest first; each is committed on its own in a
+        cron run, so a later failure keeps it."""
+        return self._kel_job_run(
+            SQL("state = 'pending'"), lambda job: job._kel_run_one(), limit
+        )
 
     def action_download(self):
         self.ensure_one()

@@ -1,7 +1,7 @@
 # Copyright 2026 Kelurahan CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Rate limits of the public pages (report without account, tracking, letter
-verification).
+"""Rate limits of the public pages (report without account, tracking; other addons
+add their own kinds through ``_kel_limits``).
 
 Stored in the database rather than in worker memory: Odoo runs several worker
 processes in production (and recycles them), so an in-memory counter would allow
@@ -23,8 +23,6 @@ LIMITS = {
     "report": ("kelurahan_crm.portal_report_limit", 5, 60),
     "report_user": ("kelurahan_crm.portal_report_user_limit", 10, 60),
     "track": ("kelurahan_crm.portal_track_limit", 10, 15),
-    # letter verification (QR code / number), controllers/service_public.py
-    "verify": ("kelurahan_crm.verify_rate_limit", 20, 1),
 }
 
 
@@ -52,8 +50,14 @@ class KelurahanPortalThrottle(models.Model):
         return hmac(self.env(su=True), "kelurahan-portal-throttle", client)[:32]
 
     @api.model
+    def _kel_limits(self):
+        """{kind: (system parameter, default limit, window in minutes)}; extend
+        with ``super()`` to throttle another public page."""
+        return dict(LIMITS)
+
+    @api.model
     def _kel_limit(self, kind):
-        key, default, window = LIMITS[kind]
+        key, default, window = self._kel_limits()[kind]
         # sudo: public visitors cannot read system parameters; only the limit is used.
         value = self.env["ir.config_parameter"].sudo().get_param(key)
         try:

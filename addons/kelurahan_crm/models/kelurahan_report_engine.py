@@ -15,7 +15,6 @@ the reporter of an anonymous complaint is written as "Anonim".
 
 import array
 import html
-import logging
 import os
 import re
 import tempfile
@@ -29,8 +28,6 @@ from odoo.tools import SQL
 
 from ..tools import xlsx_stream as xs
 
-_logger = logging.getLogger(__name__)
-
 REPORT_TZ = "Asia/Jakarta"
 BATCH_SIZE = 5000
 FETCH_SIZE = 500
@@ -43,46 +40,6 @@ INDICATOR_CODES = (
     "sarana_teknologi",
     "responsivitas_pengaduan",
 )
-# Sheets of other features, added when their model exists and the user may read it
-# (service requests and the queue, feature/issue-5): model, sheet, date field
-# (Date or Datetime) and columns (header, field, kind, width). Missing fields are
-# left out, so the engine does not depend on those models.
-EXTRA_SHEETS = [
-    (
-        "kelurahan.service.request",
-        "Permohonan",
-        "date_submitted",
-        [
-            ("No. Permohonan", "number", xs.TEXT, 18),
-            ("Tgl Masuk", "date_submitted", xs.DATETIME, 16),
-            ("Layanan", "service_id", xs.TEXT, 28),
-            ("RW", "rw_id", xs.TEXT, 8),
-            ("Kanal", "channel", xs.TEXT, 14),
-            ("Status", "state", xs.TEXT, 16),
-            ("Tenggat", "date_deadline", xs.DATE, 12),
-            ("Tgl Selesai", "date_done", xs.DATETIME, 16),
-            ("Terlambat", "is_overdue", xs.TEXT, 10),
-            ("Petugas", "user_id", xs.TEXT, 20),
-        ],
-    ),
-    (
-        "kelurahan.queue.ticket",
-        "Antrean",
-        "date",
-        [
-            ("No. Antrean", "name", xs.TEXT, 12),
-            ("Tanggal", "date", xs.DATE, 12),
-            ("Layanan", "service_id", xs.TEXT, 28),
-            ("Loket", "counter_id", xs.TEXT, 14),
-            ("Status", "state", xs.TEXT, 14),
-            ("Check-in", "checkin_date", xs.DATETIME, 16),
-            ("Dipanggil", "called_date", xs.DATETIME, 16),
-            ("Dilayani", "served_date", xs.DATETIME, 16),
-            ("Menunggu (menit)", "wait_minutes", xs.NUMBER, 12),
-            ("Lama layanan (menit)", "service_minutes", xs.NUMBER, 12),
-        ],
-    ),
-]
 _TAG_RE = re.compile(r"<[^>]*>")
 _SPACE_RE = re.compile(r"\s+")
 
@@ -219,8 +176,9 @@ class KelurahanReportEngine(models.AbstractModel):
 
         Each provider is a dict: ``key``, ``sheet`` (name), ``columns`` (see
         ``SheetWriter``) and ``rows`` (a callable returning an iterator of row tuples
-        readable by the current user). Extend with ``super()`` to add a sheet, e.g.
-        service requests or queue tickets once their models exist.
+        readable by the current user). Extend with ``super()`` to add a sheet
+        (kelurahan_service adds service requests and queue tickets); a sheet of a
+        model read with the ORM is built by ``_kel_orm_provider``.
         """
         providers = [
             {
@@ -230,26 +188,6 @@ class KelurahanReportEngine(models.AbstractModel):
                 "rows": lambda: self._kel_complaint_rows(filters),
             }
         ]
-        if filters.get("extra_sheets"):
-            providers += self._kel_extra_providers(filters)
-        return providers
-
-    @api.model
-    def _kel_extra_providers(self, filters):
-        """Providers of EXTRA_SHEETS whose model is installed and readable."""
-        providers = []
-        for model, sheet, date_field, columns in EXTRA_SHEETS:
-            Model = self.env.get(model)
-            if (
-                Model is None
-                or date_field not in Model._fields
-                or not Model.has_access("read")
-            ):
-                continue
-            columns = [c for c in columns if c[1] in Model._fields]
-            providers.append(
-                self._kel_orm_provider(model, sheet, date_field, columns, filters)
-            )
         return providers
 
     @api.model
@@ -441,103 +379,6 @@ class KelurahanReportEngine(models.AbstractModel):
         )
 
     # ------------------------------------------------------------------
-    # Summary ("Ringkasan") and KPIs
-    # ------------------------------------------------------------------
-
-    @api.model
-    def _kel_summary(self, filters):
-        """Counts and KPIs of the filtered complaints the user may read."""
-        Ticket = self.env["helpdesk.ticket"].with_context(lang=self._kel_report_lang())
-        domain = self._kel_complaint_domain(filters)
-        total = Ticket.search_count(domain)
-        states = dict(Ticket._fields["kel_state"]._description_selection(Ticket.env))
-        by_cat_state = {}
-        for category, state, count in Ticket._read_group(
-            domain, ["category_id", "kel_state"], ["__count"]
-        ):
-            key = category.display_name if category else "-"
-            by_cat_state.setdefault(key, {})[state or "new"] = count
-        by_rw = [
-            (rw.display_name if rw else "-", count)
-            for rw, count in Ticket._read_group(domain, ["rw_id"], ["__count"])
-        ]
-        channels = {}
-        for channel, count in Ticket._read_group(domain, ["channel_id"], ["__count"]):
-            channels[channel.display_name if channel else "-"] = [count, None, None]
-        for channel, response in Ticket._read_group(
-            domain + [("date_followup", "!=", False)],
-            ["channel_id"],
-            ["response_days:avg"],
-        ):
-            channels[channel.display_name if channel else "-"][1] = response
-        for channel, resolution in Ticket._read_group(
-            domain + [("date_done", "!=", False)],
-            ["channel_id"],
-            ["resolution_days:avg"],
-        ):
-            channels[channel.display_name if channel else "-"][2] = resolution
-        [[avg_response]] = Ticket._read_group(
-            domain + [("date_followup", "!=", False)], [], ["response_days:avg"]
-        )
-        done = Ticket.search_count(domain + [("kel_state", "=", "done")])
-        within = Ticket.search_count(
-            domain + [("kel_state", "=", "done"), ("is_within_deadline", "=", True)]
-        )
-        return {
-            "total": total,
-            "states": states,
-            "by_category_state": by_cat_state,
-            "by_rw": sorted(by_rw),
-            "by_channel": sorted((name, *values) for name, values in channels.items()),
-            "avg_response_days": avg_response,
-            "done": done,
-            "within_share": (within / done) if done else None,
-            "indicators": self._kel_indicators(filters),
-        }
-
-    @api.model
-    def _kel_indicators(self, filters):
-        """Table-1 style satisfaction shares (percent) and where they come from.
-
-        From ``kelurahan_survey`` when installed (duck-typed: no dependency on it),
-        otherwise from the complaints themselves where they can say something:
-        speed = done within deadline, complaint responsiveness = ratings ≥ 4.
-        """
-        date_from = fields.Date.to_date(filters["date_from"])
-        date_to = fields.Date.to_date(filters["date_to"])
-        Survey = self.env.get("survey.survey")
-        shares = None
-        if Survey is not None and hasattr(Survey, "_kel_indicator_shares"):
-            try:
-                shares = Survey._kel_indicator_shares(date_from, date_to) or {}
-            except Exception as error:
-                _logger.warning("Survey indicators unavailable: %s", error)
-                shares = None
-        if shares is not None:
-            return {
-                "source": "survey",
-                "shares": {code: shares.get(code) for code in INDICATOR_CODES},
-            }
-        Ticket = self.env["helpdesk.ticket"]
-        domain = self._kel_complaint_domain(filters)
-        done = Ticket.search_count(domain + [("kel_state", "=", "done")])
-        within = Ticket.search_count(
-            domain + [("kel_state", "=", "done"), ("is_within_deadline", "=", True)]
-        )
-        rated = Ticket.search_count(domain + [("rating", "!=", False)])
-        happy = Ticket.search_count(domain + [("rating", "in", ["4", "5"])])
-        return {
-            "source": "complaints",
-            "shares": {
-                "kecepatan": 100.0 * within / done if done else None,
-                "keramahan": None,
-                "akses_informasi": None,
-                "sarana_teknologi": None,
-                "responsivitas_pengaduan": 100.0 * happy / rated if rated else None,
-            },
-        }
-
-    # ------------------------------------------------------------------
     # Workbook
     # ------------------------------------------------------------------
 
@@ -569,148 +410,6 @@ class KelurahanReportEngine(models.AbstractModel):
         else:
             writer.autofilter()
         return count
-
-    @api.model
-    def _kel_write_summary(self, workbook, formats, filters):
-        sheet = workbook.add_worksheet("Ringkasan")
-        summary = self._kel_summary(filters)
-        sheet.set_column(0, 0, 34)
-        sheet.set_column(1, 8, 13)
-        date_from = fields.Date.to_date(filters["date_from"])
-        date_to = fields.Date.to_date(filters["date_to"])
-        sheet.write_string(0, 0, "Ringkasan Pengaduan", formats["title"])
-        sheet.write_string(
-            1,
-            0,
-            f"Periode: {date_from:%d/%m/%Y} s.d. {date_to:%d/%m/%Y}",
-        )
-        if not summary["total"]:
-            sheet.write_string(3, 0, NO_DATA, formats["bold"])
-            return
-        row = 3
-        sheet.write_string(row, 0, "Jumlah pengaduan", formats["bold"])
-        sheet.write_number(row, 1, summary["total"])
-        row += 1
-        sheet.write_string(row, 0, "Rata-rata waktu ke Tgl TL (hari kerja)")
-        if summary["avg_response_days"] is not None:
-            sheet.write_number(row, 1, summary["avg_response_days"], formats["number"])
-        row += 1
-        sheet.write_string(row, 0, "Selesai dalam tenggat (%)")
-        if summary["within_share"] is not None:
-            sheet.write_number(row, 1, summary["within_share"], formats["percent"])
-        row += 2
-
-        # Category × status
-        state_keys = list(summary["states"])
-        sheet.write_string(row, 0, "Kategori", formats["header"])
-        for col, key in enumerate(state_keys, start=1):
-            sheet.write_string(row, col, summary["states"][key], formats["header"])
-        total_col = len(state_keys) + 1
-        sheet.write_string(row, total_col, "Total", formats["header"])
-        row += 1
-        cat_first = row
-        for category in sorted(summary["by_category_state"]):
-            counts = summary["by_category_state"][category]
-            self._kel_write_label(sheet, row, 0, category, formats)
-            for col, key in enumerate(state_keys, start=1):
-                sheet.write_number(row, col, counts.get(key, 0))
-            sheet.write_number(row, total_col, sum(counts.values()))
-            row += 1
-        cat_last = row - 1
-        row += 1
-
-        # By RW
-        sheet.write_string(row, 0, "RW", formats["header"])
-        sheet.write_string(row, 1, "Jumlah", formats["header"])
-        row += 1
-        for name, count in summary["by_rw"]:
-            self._kel_write_label(sheet, row, 0, name, formats)
-            sheet.write_number(row, 1, count)
-            row += 1
-        row += 1
-
-        # By channel
-        for col, header in enumerate(
-            (
-                "Kanal",
-                "Jumlah",
-                "Rata-rata ke Tgl TL (hari kerja)",
-                "Rata-rata penyelesaian (hari kerja)",
-            )
-        ):
-            sheet.write_string(row, col, header, formats["header"])
-        row += 1
-        ch_first = row
-        for name, count, response, resolution in summary["by_channel"]:
-            self._kel_write_label(sheet, row, 0, name, formats)
-            sheet.write_number(row, 1, count)
-            if response is not None:
-                sheet.write_number(row, 2, response, formats["number"])
-            if resolution is not None:
-                sheet.write_number(row, 3, resolution, formats["number"])
-            row += 1
-        ch_last = row - 1
-        row += 1
-
-        # Table-1 indicators
-        indicators = summary["indicators"]
-        sheet.write_string(row, 0, "Indikator kepuasan", formats["header"])
-        sheet.write_string(row, 1, "% puas", formats["header"])
-        sheet.write_string(
-            row,
-            2,
-            "Sumber: survei"
-            if indicators["source"] == "survey"
-            else "Sumber: data pengaduan",
-        )
-        row += 1
-        labels = {
-            "kecepatan": "Kecepatan pelayanan",
-            "keramahan": "Keramahan petugas",
-            "akses_informasi": "Akses informasi",
-            "sarana_teknologi": "Sarana teknologi",
-            "responsivitas_pengaduan": "Responsivitas pengaduan",
-        }
-        for code in INDICATOR_CODES:
-            sheet.write_string(row, 0, labels[code])
-            share = indicators["shares"].get(code)
-            if share is None:
-                sheet.write_string(row, 1, "-")
-            else:
-                sheet.write_number(row, 1, share / 100.0, formats["percent"])
-            row += 1
-
-        # Native charts: bar for categories, pie for channels.
-        bar = workbook.add_chart({"type": "bar"})
-        bar.add_series(
-            {
-                "name": "Pengaduan per kategori",
-                "categories": ["Ringkasan", cat_first, 0, cat_last, 0],
-                "values": ["Ringkasan", cat_first, total_col, cat_last, total_col],
-            }
-        )
-        bar.set_title({"name": "Pengaduan per kategori"})
-        bar.set_legend({"none": True})
-        sheet.insert_chart(3, total_col + 2, bar)
-        pie = workbook.add_chart({"type": "pie"})
-        pie.add_series(
-            {
-                "name": "Pengaduan per kanal",
-                "categories": ["Ringkasan", ch_first, 0, ch_last, 0],
-                "values": ["Ringkasan", ch_first, 1, ch_last, 1],
-                "data_labels": {"percentage": True},
-            }
-        )
-        pie.set_title({"name": "Pengaduan per kanal"})
-        sheet.insert_chart(20, total_col + 2, pie)
-
-    @api.model
-    def _kel_write_label(self, sheet, row, col, value, formats):
-        """A category/RW/channel name is configurable text: same guard as user text."""
-        value = xs.clean_text(value)
-        sheet.write_string(
-            row, col, value, formats["quoted"] if xs.is_risky(value) else None
-        )
 
     # ------------------------------------------------------------------
     # Entry points

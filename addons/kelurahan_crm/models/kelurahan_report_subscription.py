@@ -6,7 +6,6 @@ for a retention period. A failed send is logged on the subscription, retried, an
 reported to its owner after the last retry: never dropped silently."""
 
 import logging
-import threading
 from datetime import datetime, time, timedelta
 
 import pytz
@@ -14,7 +13,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import format_date
+from odoo.tools import SQL, format_date
 from odoo.tools.mail import email_normalize, email_split_and_format
 
 from .kelurahan_report_engine import REPORT_TZ
@@ -22,6 +21,8 @@ from .kelurahan_report_engine import REPORT_TZ
 _logger = logging.getLogger(__name__)
 
 MAX_RETRIES = 3
+# subscriptions sent per cron run; the cron runs again at once while some are due
+BATCH = 10
 RETRY_MINUTES = 30
 WEEKDAYS = [
     ("0", "Monday"),
@@ -37,7 +38,11 @@ WEEKDAYS = [
 class KelurahanReportSubscription(models.Model):
     _name = "kelurahan.report.subscription"
     _description = "Scheduled complaint report"
-    _inherit = ["mail.thread", "kelurahan.export.filter.mixin"]  # noqa: RUF012
+    _inherit = [  # noqa: RUF012
+        "mail.thread",
+        "kelurahan.export.filter.mixin",
+        "kelurahan.job.mixin",
+    ]
     _order = "name"
 
     name = fields.Char(required=True)
@@ -297,46 +302,10 @@ class KelurahanReportSubscription(models.Model):
         )
         return mail, attachment, count
 
-    def _kel_send_due(self, now=None):
-        """Send one due subscription; on failure log it and plan a retry."""
+    def _kel_send_due(self, now):
+        """Send this due subscription and plan the next send."""
         self.ensure_one()
-        now = now or fields.Datetime.now()
-        try:
-            with self.env.cr.savepoint():
-                mail, _attachment, count = self._kel_send()
-        except Exception as error:
-            self.failure_count += 1
-            self.last_error = str(error)
-            _logger.warning(
-                "Report subscription %s failed (attempt %s): %s",
-                self.id,
-                self.failure_count,
-                error,
-            )
-            if self.failure_count <= MAX_RETRIES:
-                self.next_send = now + timedelta(minutes=RETRY_MINUTES)
-                self.message_post(
-                    body=self.env._(
-                        "Sending failed (attempt %(attempt)s, retry at %(retry)s "
-                        "UTC): %(error)s",
-                        attempt=self.failure_count,
-                        retry=fields.Datetime.to_string(self.next_send),
-                        error=error,
-                    )
-                )
-            else:
-                self.message_post(
-                    body=self.env._(
-                        "Sending failed %(attempts)s times; this report was not "
-                        "sent: %(error)s",
-                        attempts=self.failure_count,
-                        error=error,
-                    ),
-                    partner_ids=self.user_id.partner_id.ids,
-                )
-                self.failure_count = 0
-                self.next_send = self._kel_next_send(after=now)
-            return False
+        mail, _attachment, count = self._kel_send()
         self.write(
             {
                 "last_sent": now,
@@ -353,6 +322,42 @@ class KelurahanReportSubscription(models.Model):
             )
         )
         return mail
+
+    def _kel_job_failed(self, error):
+        """Log the failure and plan a retry; after the last one, tell the run-as
+        user and wait for the next period."""
+        now = fields.Datetime.now()
+        self.failure_count += 1
+        self.last_error = str(error)
+        _logger.warning(
+            "Report subscription %s failed (attempt %s): %s",
+            self.id,
+            self.failure_count,
+            error,
+        )
+        if self.failure_count <= MAX_RETRIES:
+            self.next_send = now + timedelta(minutes=RETRY_MINUTES)
+            self.message_post(
+                body=self.env._(
+                    "Sending failed (attempt %(attempt)s, retry at %(retry)s "
+                    "UTC): %(error)s",
+                    attempt=self.failure_count,
+                    retry=fields.Datetime.to_string(self.next_send),
+                    error=error,
+                )
+            )
+        else:
+            self.message_post(
+                body=self.env._(
+                    "Sending failed %(attempts)s times; this report was not "
+                    "sent: %(error)s",
+                    attempts=self.failure_count,
+                    error=error,
+                ),
+                partner_ids=self.user_id.partner_id.ids,
+            )
+            self.failure_count = 0
+            self.next_send = self._kel_next_send(after=now)
 
     def _kel_purge_archive(self, now=None):
         now = now or fields.Datetime.now()
@@ -372,16 +377,15 @@ class KelurahanReportSubscription(models.Model):
 
     @api.model
     def _cron_send_due(self):
+        """Send the due subscriptions (claimed with SKIP LOCKED, each committed on
+        its own in a cron run), then purge old archived workbooks."""
         now = fields.Datetime.now()
-        subscriptions = self.search(
-            [("next_send", "!=", False), ("next_send", "<=", now)]
+        self._kel_job_run(
+            SQL("active AND next_send IS NOT NULL AND next_send <= %s", now),
+            lambda subscription: subscription._kel_send_due(now),
+            limit=BATCH,
         )
-        for subscription in subscriptions:
-            subscription._kel_send_due(now)
-            if not getattr(threading.current_thread(), "testing", False):
-                self.env.cr.commit()  # pylint: disable=invalid-commit
         self.search([])._kel_purge_archive(now)
-        return subscriptions
 
     # ------------------------------------------------------------------
     # Actions

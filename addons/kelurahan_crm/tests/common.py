@@ -12,6 +12,30 @@ from odoo.tests import TransactionCase, new_test_user
 VALID_NIK = "3174051208900001"
 
 
+ROLE_GROUPS = {
+    "rw": "kelurahan_crm.group_kelurahan_rw",
+    "officer": "kelurahan_crm.group_kelurahan_officer",
+    "lurah": "kelurahan_crm.group_kelurahan_lurah",
+    "admin": "kelurahan_crm.group_kelurahan_admin",
+    "portal": "base.group_portal",
+}
+
+
+def role_user(env, login, role, rws=None, context=None, **values):
+    """A test user with one kelurahan role (``ROLE_GROUPS``; "portal" for a
+    resident), linked to ``rws`` when an RW officer; no password-reset e-mail."""
+    user = new_test_user(
+        env,
+        login=login,
+        groups=ROLE_GROUPS[role],
+        context=context or {"no_reset_password": True},
+        **values,
+    )
+    if rws:
+        user.kel_rw_ids = [Command.set(rws.ids)]
+    return user
+
+
 def wib(*args):
     """A naive UTC datetime from a wall-clock time in Jakarta (UTC+7)."""
     return datetime(*args) - timedelta(hours=7)
@@ -35,59 +59,28 @@ class KelurahanCase(TransactionCase):
         cls.rt_a1 = Rt.create({"number": 1, "rw_id": cls.rw_a.id})
         cls.rt_a2 = Rt.create({"number": 2, "rw_id": cls.rw_a.id})
         cls.rt_b1 = Rt.create({"number": 1, "rw_id": cls.rw_b.id})
-        ctx = {"no_reset_password": True}
-        cls.user_rw = new_test_user(
-            cls.env,
-            login="t_rw",
-            groups="kelurahan_crm.group_kelurahan_rw",
-            company_id=cls.company.id,
-            context=ctx,
+        cls.user_rw = role_user(
+            cls.env, "t_rw", "rw", rws=cls.rw_a, company_id=cls.company.id
         )
-        cls.user_rw.kel_rw_ids = [Command.set(cls.rw_a.ids)]
-        cls.user_officer = new_test_user(
+        for role in ("officer", "lurah", "admin"):
+            user = role_user(cls.env, f"t_{role}", role, company_id=cls.company.id)
+            setattr(cls, f"user_{role}", user)
+        cls.user_officer_b = role_user(
             cls.env,
-            login="t_officer",
-            groups="kelurahan_crm.group_kelurahan_officer",
-            company_id=cls.company.id,
-            context=ctx,
-        )
-        cls.user_lurah = new_test_user(
-            cls.env,
-            login="t_lurah",
-            groups="kelurahan_crm.group_kelurahan_lurah",
-            company_id=cls.company.id,
-            context=ctx,
-        )
-        cls.user_admin = new_test_user(
-            cls.env,
-            login="t_admin",
-            groups="kelurahan_crm.group_kelurahan_admin",
-            company_id=cls.company.id,
-            context=ctx,
-        )
-        cls.user_officer_b = new_test_user(
-            cls.env,
-            login="t_officer_b",
-            groups="kelurahan_crm.group_kelurahan_officer",
+            "t_officer_b",
+            "officer",
             company_id=cls.company_b.id,
             company_ids=[Command.set(cls.company_b.ids)],
-            context=ctx,
         )
-        cls.user_portal = new_test_user(
-            cls.env,
-            login="t_warga",
-            groups="base.group_portal",
-            company_id=cls.company.id,
-            email="warga.test@example.id",
-            context=ctx,
-        )
-        cls.user_portal_2 = new_test_user(
-            cls.env,
-            login="t_warga2",
-            groups="base.group_portal",
-            company_id=cls.company.id,
-            email="warga2.test@example.id",
-            context=ctx,
+        cls.user_portal, cls.user_portal_2 = (
+            role_user(
+                cls.env,
+                login,
+                "portal",
+                company_id=cls.company.id,
+                email=f"{login.replace('t_', '')}.test@example.id",
+            )
+            for login in ("t_warga", "t_warga2")
         )
         cls.category = cls.env.ref("kelurahan_crm.category_jalan_rusak")
         cls.stage = {

@@ -35,3 +35,23 @@ def format_missing(missing):
     if len(missing) > 40:
         buffer.write(f"  … and {len(missing) - 40} more\n")
     return buffer.getvalue()
+
+
+class IndonesianTranslationMixin:
+    """The i18n test of an addon: ``class …(IndonesianTranslationMixin,
+    TransactionCase)`` with ``kel_module`` set to the addon's name."""
+
+    kel_module = None
+    # Odoo runs only the test methods a class defines itself, unless told so.
+    allow_inherited_tests_method = True
+
+    def test_id_po_is_complete(self):
+        """Bahasa Indonesia is the first UI language: every exported term is
+        translated. After adding strings run `make i18n` and translate what it
+        lists."""
+        missing = untranslated_terms(self.env, self.kel_module)
+        self.assertFalse(
+            missing,
+            f"Untranslated in {self.kel_module}/i18n/id.po:\n"
+            + format_missing(missing),
+        )

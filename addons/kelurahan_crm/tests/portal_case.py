@@ -9,8 +9,9 @@ import re
 
 from PIL import Image
 
-from odoo import Command
-from odoo.tests import HttpCase, new_test_user
+from odoo.tests import HttpCase
+
+from .common import role_user
 
 CTX = {"no_reset_password": True, "mail_create_nolog": True}
 
@@ -56,44 +57,28 @@ class PortalCase(HttpCase):
             state: cls.env.ref(f"kelurahan_crm.stage_{state}")
             for state in ("new", "verify", "dispatch", "progress", "done", "rejected")
         }
-        cls.resident_a = new_test_user(
-            cls.env,
-            login="kel_res_a",
-            password="kel_res_a",
-            name="Resident Alpha",
-            email="alpha@example.id",
-            groups="base.group_portal",
-            lang="id_ID",
-            tz="Asia/Jakarta",
-            context=CTX,
+        cls.resident_a, cls.resident_b = (
+            role_user(
+                cls.env,
+                login,
+                "portal",
+                context=CTX,
+                password=login,
+                name=name,
+                email=email,
+                lang="id_ID",
+                tz="Asia/Jakarta",
+            )
+            for login, name, email in (
+                ("kel_res_a", "Resident Alpha", "alpha@example.id"),
+                ("kel_res_b", "Resident Bravo", "bravo@example.id"),
+            )
         )
         cls.resident_a.partner_id.phone = "0812-1111-2222"
-        cls.resident_b = new_test_user(
-            cls.env,
-            login="kel_res_b",
-            password="kel_res_b",
-            name="Resident Bravo",
-            email="bravo@example.id",
-            groups="base.group_portal",
-            lang="id_ID",
-            context=CTX,
+        cls.officer_rw_a, cls.officer_rw_b = (
+            role_user(cls.env, login, "rw", rws=rw, context=CTX, password=login)
+            for login, rw in (("kel_rw_a", cls.rw_a), ("kel_rw_b", cls.rw_b))
         )
-        cls.officer_rw_a = new_test_user(
-            cls.env,
-            login="kel_rw_a",
-            password="kel_rw_a",
-            groups="kelurahan_crm.group_kelurahan_rw",
-            context=CTX,
-        )
-        cls.officer_rw_a.kel_rw_ids = [Command.set(cls.rw_a.ids)]
-        cls.officer_rw_b = new_test_user(
-            cls.env,
-            login="kel_rw_b",
-            password="kel_rw_b",
-            groups="kelurahan_crm.group_kelurahan_rw",
-            context=CTX,
-        )
-        cls.officer_rw_b.kel_rw_ids = [Command.set(cls.rw_b.ids)]
         ICP = cls.env["ir.config_parameter"].sudo()
         ICP.set_param("kelurahan_crm.portal_form_min_seconds", "0")
         ICP.set_param("kelurahan_crm.portal_report_limit", "50")

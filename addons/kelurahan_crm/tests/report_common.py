@@ -7,8 +7,9 @@ from datetime import date, datetime, timedelta
 
 import openpyxl
 
-from odoo import Command
-from odoo.tests import TransactionCase, new_test_user
+from odoo.tests import TransactionCase
+
+from .common import role_user
 
 # A fixed past day (Tuesday) in Asia/Jakarta for the exported complaints.
 DAY = date(2026, 3, 10)
@@ -44,31 +45,14 @@ class ReportCase(TransactionCase):
         cls.rt_a1 = cls.env["kelurahan.rt"].create(
             {"name": "RT 001", "number": 1, "rw_id": cls.rw_a.id}
         )
-        ctx = {"no_reset_password": True}
-        cls.user_rw = new_test_user(
-            cls.env,
-            login="r_rw",
-            groups="kelurahan_crm.group_kelurahan_rw",
-            context=ctx,
+        cls.user_rw = role_user(cls.env, "r_rw", "rw", rws=cls.rw_a)
+        cls.user_officer = role_user(
+            cls.env, "r_officer", "officer", email="officer@example.id"
         )
-        cls.user_rw.kel_rw_ids = [Command.set(cls.rw_a.ids)]
-        cls.user_officer = new_test_user(
-            cls.env,
-            login="r_officer",
-            groups="kelurahan_crm.group_kelurahan_officer",
-            email="officer@example.id",
-            context=ctx,
+        cls.user_lurah = role_user(
+            cls.env, "r_lurah", "lurah", email="lurah@example.id"
         )
-        cls.user_lurah = new_test_user(
-            cls.env,
-            login="r_lurah",
-            groups="kelurahan_crm.group_kelurahan_lurah",
-            email="lurah@example.id",
-            context=ctx,
-        )
-        cls.user_portal = new_test_user(
-            cls.env, login="r_warga", groups="base.group_portal", context=ctx
-        )
+        cls.user_portal = role_user(cls.env, "r_warga", "portal")
         cls.category = cls.env.ref("kelurahan_crm.category_jalan_rusak")
         cls.category_sampah = cls.env.ref("kelurahan_crm.category_sampah")
         cls.channel_wa = cls.env.ref("kelurahan_crm.channel_whatsapp")

@@ -70,7 +70,7 @@ class TestDemoData(TransactionCase):
                 self.assertGreaterEqual(ticket.date_done, ticket.date_followup)
 
     def test_generator_is_deterministic(self):
-        generator = self.env["kelurahan.demo.generator"].with_context(**NO_MAIL)
+        generator = self.env["kelurahan.demo"].with_context(**NO_MAIL)
         Ticket = self.env["helpdesk.ticket"]
 
         def run():

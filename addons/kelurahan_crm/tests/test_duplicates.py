@@ -3,7 +3,7 @@
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
-from odoo.addons.kelurahan_crm.models.helpdesk_ticket import haversine_m
+from odoo.addons.kelurahan_crm.models.kelurahan_complaint_duplicate import haversine_m
 
 from .common import KelurahanCase
 

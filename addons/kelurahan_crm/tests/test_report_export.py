@@ -8,7 +8,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
 from ..models import kelurahan_report_engine as report_engine
-from ..models.kelurahan_report_engine import COMPLAINT_COLUMNS, EXTRA_SHEETS
+from ..models.kelurahan_report_engine import COMPLAINT_COLUMNS
 from ..tools import xlsx_stream as xs
 from .report_common import DAY, ReportCase, wib, xlsx_members
 
@@ -269,12 +269,9 @@ class TestReportExport(ReportCase):
                 {"period": "today"}
             )
 
-    def test_extra_sheets_through_generic_provider(self):
-        workbook, _data, _count = self.export(
-            self.user_officer, self.filters(extra_sheets=True)
-        )
-        installed = [spec[1] for spec in EXTRA_SHEETS if spec[0] in self.env]
-        self.assertEqual(workbook.sheetnames, ["Pengaduan", *installed, "Ringkasan"])
+    def test_generic_orm_provider(self):
+        workbook, _data, _count = self.export(self.user_officer, self.filters())
+        self.assertEqual(workbook.sheetnames, ["Pengaduan", "Ringkasan"])
         # The generic (ORM) provider, on complaints, under an RW officer's rules.
         engine = self.env["kelurahan.report.engine"].with_user(self.user_rw)
         columns = [

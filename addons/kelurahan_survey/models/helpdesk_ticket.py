@@ -37,10 +37,9 @@ class HelpdeskTicket(models.Model):
             # sudo: only whether an invitation exists is checked
             if ticket.is_anonymous or ticket.sudo().kel_survey_input_ids:
                 continue
-            whatsapp = ticket._kel_whatsapp_conversation()
             user_input = survey._kel_invite(
                 ticket.partner_id,
-                whatsapp_ticket=ticket if whatsapp else None,
+                ticket=ticket,
                 ticket_id=ticket.id,
                 channel_id=ticket.channel_id.id,
             )

@@ -11,7 +11,6 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-from ..tools import demo as demo_tools
 from ..tools import ikm as ikm_tools
 
 GROUPS = ("month", "quarter", "semester", "year", "channel", "service")
@@ -47,11 +46,6 @@ class SurveySurvey(models.Model):
         "Invite after closed complaints",
         help="Residents whose complaint is closed as done receive an invitation "
         "to this survey by e-mail.",
-    )
-    kel_invite_service = fields.Boolean(
-        "Invite after completed services",
-        help="Residents whose service request is completed, or whose queue visit "
-        "is served, receive an invitation to this survey by e-mail.",
     )
     kel_missing_unsur = fields.Char(
         "Missing SKM elements", compute="_compute_kel_missing_unsur"
@@ -102,21 +96,24 @@ class SurveySurvey(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _kel_invitation_survey(self, kind):
-        """The active survey configured for invitations after ``kind`` ('complaint'
-        or 'service'); empty when none is."""
-        flag = "kel_invite_complaint" if kind == "complaint" else "kel_invite_service"
+        """The active survey configured for invitations after ``kind``: its
+        ``kel_invite_<kind>`` flag is set ('complaint' here; glue addons add theirs,
+        e.g. 'service'). Empty when none is."""
+        flag = f"kel_invite_{kind}"
         # sudo: choosing the configured survey is not the closing officer's choice
         return self.sudo().search(
             [(flag, "=", True), ("active", "=", True)], order="id desc", limit=1
         )
 
-    def _kel_invite(self, partner, whatsapp_ticket=None, **links):
+    def _kel_invite(self, partner, ticket=None, **links):
         """Create a response for ``partner`` linked to what it rates (``links``:
-        ticket_id, service_request_id, queue_ticket_id, channel_id) and send the
-        token link: by e-mail when the partner has one, and over WhatsApp when
-        ``whatsapp_ticket`` is a complaint whose reporter came through WhatsApp.
-        Nothing for no survey or no reachable partner."""
-        if not self or not partner or not (partner.email or whatsapp_ticket):
+        ticket_id, channel_id and the links of other addons) and send the token
+        link: by e-mail when the partner has one, and as a text on the reporter's
+        text channels when ``ticket`` is a complaint whose reporter has some
+        (kelurahan_crm's ``_kel_send_text`` hook, e.g. WhatsApp). Nothing for no
+        survey or no reachable partner."""
+        text_channels = ticket._kel_text_channels() if ticket else []
+        if not self or not partner or not (partner.email or text_channels):
             return self.env["survey.user_input"]
         self.ensure_one()
         # sudo: staff closing the case may not create survey responses; the
@@ -129,14 +126,12 @@ class SurveySurvey(models.Model):
         )
         if template and partner.email:
             template.sudo().send_mail(user_input.id)
-        if whatsapp_ticket:
-            whatsapp_ticket._kel_whatsapp_send(
-                self._kel_invitation_text(whatsapp_ticket, user_input)
-            )
+        if text_channels:
+            ticket._kel_send_text(self._kel_invitation_text(ticket, user_input))
         return user_input
 
     def _kel_invitation_text(self, ticket, user_input):
-        """The WhatsApp invitation, in the reporter's language."""
+        """The invitation as a short text, in the reporter's language."""
         env = self.with_context(lang=ticket._kel_reporter_lang()).env
         return env._(
             "Your complaint %(number)s is done. Please tell us how we did, it takes "
@@ -144,11 +139,6 @@ class SurveySurvey(models.Model):
             number=ticket.number,
             url=user_input.get_base_url() + user_input.get_start_url(),
         )
-
-    @api.model
-    def _kel_generate_demo_responses(self, survey_xmlid):
-        """Demo data entry point (demo/survey_demo.xml)."""
-        demo_tools.generate_demo_responses(self.env, survey_xmlid)
 
     def _kel_kiosk_url(self):
         self.ensure_one()

@@ -1,5 +1,7 @@
 # Copyright 2026 Kelurahan CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from markupsafe import Markup, escape
+
 from odoo import fields, models
 
 
@@ -8,18 +10,6 @@ class SurveyUserInput(models.Model):
 
     ticket_id = fields.Many2one(
         "helpdesk.ticket", "Complaint", index="btree_not_null", ondelete="set null"
-    )
-    service_request_id = fields.Many2one(
-        "kelurahan.service.request",
-        "Service request",
-        index="btree_not_null",
-        ondelete="set null",
-    )
-    queue_ticket_id = fields.Many2one(
-        "kelurahan.queue.ticket",
-        "Queue visit",
-        index="btree_not_null",
-        ondelete="set null",
     )
     channel_id = fields.Many2one(
         "helpdesk.ticket.channel",
@@ -46,3 +36,25 @@ class SurveyUserInput(models.Model):
                 subtype_xmlid="mail.mt_note",
             )
         return super()._mark_done()
+
+    def _kel_invitation_reason(self):
+        """The invitation's first sentence: what the resident is asked to rate.
+        Addons linking responses to other records (kelurahan_survey_service)
+        extend it with ``super()``."""
+        self.ensure_one()
+        if self.ticket_id:
+            return self._kel_sentence(
+                self.env._("Your complaint %(number)s has been handled."),
+                number=self.ticket_id.number,
+            )
+        return Markup()
+
+    def _kel_sentence(self, text, **values):
+        """``text`` (translated, with %(name)s placeholders) as HTML: each value
+        escaped, and in bold unless given as Markup."""
+        return Markup(escape(text)) % {
+            key: value
+            if isinstance(value, Markup)
+            else Markup("<strong>%s</strong>") % (value or "")
+            for key, value in values.items()
+        }

@@ -6,6 +6,5 @@ from . import (
     test_kiosk,
     test_roles,
     test_security_reports,
-    test_service_invitation,
     test_statistics,
 )

@@ -1,0 +1,176 @@
+# Copyright 2026 Kelurahan CRM contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Deadlines of a complaint on the office calendar (working days per category), the
+overdue flag, and the scheduled job that escalates passed deadlines to the Lurah."""
+
+from odoo import api, fields, models
+
+OPEN_STATES = ("new", "verify", "dispatch", "progress")
+
+
+class KelurahanComplaintDeadline(models.AbstractModel):
+    """Part of the complaint (``helpdesk.ticket`` inherits it): methods only, its
+    fields are declared in helpdesk_ticket.py."""
+
+    _name = "kelurahan.complaint.deadline"
+    _description = "Complaint deadlines and escalation"
+
+    @api.depends(
+        "date_reported",
+        "category_id.followup_days",
+        "category_id.resolution_days",
+        "category_id.parent_id",
+        "company_id.kel_calendar_id",
+    )
+    def _compute_deadlines(self):
+        for ticket in self:
+            followup = resolution = False
+            if ticket.category_id and ticket.date_reported:
+                followup_days, resolution_days = ticket.category_id._kel_sla()
+                if followup_days:
+                    followup = ticket._kel_plan_days(
+                        ticket.date_reported, followup_days
+                    )
+                if resolution_days:
+                    resolution = ticket._kel_plan_days(
+                        ticket.date_reported, resolution_days
+                    )
+            ticket.deadline_followup = followup
+            ticket.deadline_resolution = resolution
+
+    @api.depends(
+        "deadline_followup",
+        "deadline_resolution",
+        "date_followup",
+        "date_done",
+        "kel_state",
+    )
+    def _compute_is_overdue(self):
+        now = fields.Datetime.now()
+        for ticket in self:
+            ticket.is_overdue = ticket._kel_overdue_at(now)
+
+    @api.depends("date_done", "deadline_resolution", "kel_state")
+    def _compute_is_within_deadline(self):
+        for ticket in self:
+            ticket.is_within_deadline = bool(
+                ticket.kel_state == "done"
+                and ticket.date_done
+                and (
+                    not ticket.deadline_resolution
+                    or ticket.date_done <= ticket.deadline_resolution
+                )
+            )
+
+    def _kel_calendar(self):
+        """The office calendar of the complaint's kelurahan (as sudo, see
+        ``res.company._kel_office_calendar``); only durations are computed with it."""
+        self.ensure_one()
+        return (self.company_id or self.env.company)._kel_office_calendar()
+
+    def _kel_working_hours(self, start, end):
+        """Working hours of the office calendar (public holidays excluded) between two
+        UTC datetimes."""
+        self.ensure_one()
+        if not start or not end or end <= start:
+            return 0.0
+        return self._kel_calendar().get_work_hours_count(
+            start, end, compute_leaves=True
+        )
+
+    def _kel_plan_days(self, start, days):
+        """The moment ``days`` working days after ``start`` (office calendar)."""
+        calendar = self._kel_calendar()
+        hours = days * (calendar.hours_per_day or 8.0)
+        return calendar.plan_hours(hours, start, compute_leaves=True)
+
+    def _kel_overdue_at(self, now):
+        self.ensure_one()
+        if self.kel_state not in OPEN_STATES:
+            return False
+        if (
+            not self.date_followup
+            and self.deadline_followup
+            and self.deadline_followup < now
+        ):
+            return True
+        return bool(self.deadline_resolution and self.deadline_resolution < now)
+
+    @api.model
+    def _cron_kel_deadlines(self):
+        """Refresh overdue flags and escalate each passed deadline once to the
+        Lurah / Pimpinan of the kelurahan (mail activity)."""
+        now = fields.Datetime.now()
+        open_domain = [("kel_state", "in", list(OPEN_STATES))]
+        late = self.search(
+            open_domain
+            + [
+                ("is_overdue", "=", False),
+                "|",
+                "&",
+                ("date_followup", "=", False),
+                ("deadline_followup", "<", now),
+                ("deadline_resolution", "<", now),
+            ]
+        )
+        late._compute_is_overdue()
+        self.env["kelurahan.disposition"]._cron_refresh_overdue()
+        escalated = self.browse()
+        for ticket in self.search(open_domain + [("is_overdue", "=", True)]):
+            escalated |= ticket._kel_escalate(now)
+        return escalated
+
+    def _kel_escalate(self, now):
+        """Create the escalation activity for each passed deadline not escalated yet.
+        Returns the ticket when something was escalated."""
+        self.ensure_one()
+        passed = []
+        if (
+            not self.date_followup
+            and self.deadline_followup
+            and self.deadline_followup < now
+            and self.kel_escalated_followup != self.deadline_followup
+        ):
+            passed.append(("kel_escalated_followup", self.deadline_followup))
+        if (
+            self.deadline_resolution
+            and self.deadline_resolution < now
+            and self.kel_escalated_resolution != self.deadline_resolution
+        ):
+            passed.append(("kel_escalated_resolution", self.deadline_resolution))
+        if not passed:
+            return self.browse()
+        supervisors = self._kel_supervisors()
+        activity_type = self.env.ref("kelurahan_crm.mail_activity_type_escalation")
+        for fname, deadline in passed:
+            summary = (
+                self.env._("Follow-up deadline passed")
+                if fname == "kel_escalated_followup"
+                else self.env._("Resolution deadline passed")
+            )
+            for user in supervisors:
+                self.activity_schedule(
+                    activity_type_id=activity_type.id,
+                    summary=summary,
+                    note=self.env._(
+                        "Complaint %(number)s passed its deadline (%(deadline)s).",
+                        number=self.number,
+                        deadline=fields.Datetime.to_string(deadline),
+                    ),
+                    user_id=user.id,
+                    date_deadline=fields.Date.context_today(self),
+                )
+        self.write({fname: deadline for fname, deadline in passed})
+        return self
+
+    def _kel_supervisors(self):
+        """Lurah / Pimpinan users of the complaint's kelurahan (admins excluded
+        unless there is no lurah)."""
+        self.ensure_one()
+        lurah_group = self.env.ref("kelurahan_crm.group_kelurahan_lurah")
+        admin_group = self.env.ref("kelurahan_crm.group_kelurahan_admin")
+        users = lurah_group.users.filtered(
+            lambda u: self.company_id in u.company_ids and u.active and not u.share
+        )
+        heads = users.filtered(lambda u: admin_group not in u.groups_id)
+        return heads or users

@@ -1,0 +1,165 @@
+# Copyright 2026 Kelurahan CRM contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Notifications to the reporter of a complaint (received, status changes, replies)
+on every channel of ``_kel_notify_channels``; channel addons (WhatsApp) add theirs."""
+
+from markupsafe import Markup
+
+from odoo import models
+
+
+class KelurahanComplaintNotification(models.AbstractModel):
+    """Part of the complaint (``helpdesk.ticket`` inherits it): methods only, its
+    fields are declared in helpdesk_ticket.py."""
+
+    _name = "kelurahan.complaint.notification"
+    _description = "Complaint notifications to the reporter"
+
+    def _kel_notify_channels(self):
+        """Channels the reporter is notified on: e-mail here; channel addons
+        (kelurahan_whatsapp) add theirs with ``super()`` and send on them through
+        ``_kel_send_text``."""
+        return ["email"]
+
+    def _kel_text_channels(self):
+        """The reporter's channels that carry a short plain text (every notify
+        channel but e-mail)."""
+        self.ensure_one()
+        return [
+            channel for channel in self._kel_notify_channels() if channel != "email"
+        ]
+
+    def _kel_send_text(self, text):
+        """Send ``text`` to each complaint's reporter on their text channels; the
+        hook other addons use to reach a reporter (survey invitations…). Channel
+        addons extend it with ``super()``. Returns the messages queued."""
+        return []
+
+    def _kel_reporter_lang(self):
+        self.ensure_one()
+        return self.partner_id.lang or "id_ID"
+
+    def _kel_has_contact(self):
+        self.ensure_one()
+        return bool(
+            self.partner_id.email
+            or self.partner_email
+            or self.partner_id.phone
+            or self.reporter_phone
+        )
+
+    def _kel_notify_message(self, kind):
+        """(subject, plain text body) for the reporter, in their language."""
+        self.ensure_one()
+        ticket = self.with_context(lang=self._kel_reporter_lang())
+        _ = ticket.env._
+        name = (
+            ticket.reporter_name or ticket.partner_name or ticket.partner_id.name or ""
+        )
+        greeting = _("Dear %(name)s,", name=name) if name else _("Dear resident,")
+        if kind == "created":
+            subject = _("Complaint %(number)s received", number=ticket.number)
+            text = _(
+                "Your complaint has been received by %(office)s with number "
+                "%(number)s. Keep this number to follow its progress.",
+                office=ticket.company_id.name,
+                number=ticket.number,
+            )
+        elif kind == "stage":
+            status = ticket.stage_id.name
+            subject = _(
+                "Complaint %(number)s: %(status)s", number=ticket.number, status=status
+            )
+            text = _(
+                "The status of your complaint %(number)s is now: %(status)s.",
+                number=ticket.number,
+                status=status,
+            )
+            if ticket.kel_state == "done" and ticket.followup_note:
+                text += "\n" + _("Follow-up: %(note)s", note=ticket.followup_note)
+            if ticket.kel_state == "rejected" and ticket.reject_reason:
+                text += "\n" + _("Reason: %(reason)s", reason=ticket.reject_reason)
+        else:
+            subject = _("Reply on complaint %(number)s", number=ticket.number)
+            text = _(
+                "The kelurahan replied on your complaint %(number)s.",
+                number=ticket.number,
+            )
+        return subject, f"{greeting}\n{text}"
+
+    def _kel_notify_reporter(self, kind):
+        """Tell the reporter about their complaint (kind: created, stage, reply)
+        on every channel of ``_kel_notify_channels``. Anonymous complaints without
+        any contact are skipped."""
+        if self.env.context.get("kel_no_notify"):
+            return
+        for ticket in self:
+            if not ticket._kel_has_contact():
+                continue
+            channels = ticket._kel_notify_channels()
+            if "email" in channels:
+                ticket._kel_notify_email(kind)
+
+    def _kel_notify_email(self, kind):
+        self.ensure_one()
+        email = self.partner_id.email or self.partner_email
+        if not email or kind == "reply":
+            # Replies from the chatter already reach the recipients chosen there.
+            return
+        subject, text = self._kel_notify_message(kind)
+        body = Markup("<br/>").join(text.split("\n"))
+        body = Markup("<p>%s</p>") % body
+        if self.partner_id.email:
+            self.with_context(kel_no_followup=True).message_post(
+                body=body,
+                subject=subject,
+                partner_ids=self.partner_id.ids,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+                email_layout_xmlid="mail.mail_notification_light",
+            )
+        else:
+            # No partner: mail the address given on the complaint, and keep a trace.
+            # sudo: outgoing mail queue, restricted to this complaint's own address.
+            self.env["mail.mail"].sudo().create(
+                {
+                    "subject": subject,
+                    "body_html": body,
+                    "email_to": email,
+                    "email_from": self.company_id.email_formatted
+                    or self.env.user.email_formatted,
+                    "model": self._name,
+                    "res_id": self.id,
+                    "auto_delete": True,
+                }
+            )
+            self.message_post(
+                body=self.env._(
+                    "Message sent to %(email)s: %(subject)s",
+                    email=email,
+                    subject=subject,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+
+    def message_post(self, **kwargs):
+        message = super().message_post(**kwargs)
+        # A public reply from the office is a follow-up action (Tgl TL), and the
+        # reporter's other channels (WhatsApp addon) hear about it.
+        if (
+            kwargs.get("message_type") == "comment"
+            and not self.env.user.share
+            and message.subtype_id == self.env.ref("mail.mt_comment")
+            and not self.env.context.get("kel_no_followup")
+        ):
+            self.with_context(kel_no_followup=True)._kel_notify_reporter("reply")
+            todo = self.filtered(
+                lambda t: not t.date_followup and t.kel_state != "rejected"
+            )
+            if (
+                todo
+                and message.author_id == self.env.user.partner_id
+                and todo.has_access("write")
+            ):
+                todo._kel_mark_followup()
+        return message

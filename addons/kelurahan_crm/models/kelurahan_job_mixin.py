@@ -1,0 +1,96 @@
+# Copyright 2026 Kelurahan CRM contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Background work kept as rows of the model that needs it (WhatsApp events and
+messages, export jobs, report subscriptions), run by Odoo's own cron workers.
+
+Why not OCA ``queue_job``: every queue here is already a table with a state, so a
+job runner, a second channel configuration and ``server_wide_modules`` in every
+deployment (Docker, CI, `make run`, tests) would add moving parts without adding
+guarantees. What the rows need is done here once:
+
+- **claim**: ``SELECT … FOR UPDATE SKIP LOCKED`` on the model's table, oldest first,
+  so two cron workers (several Odoo nodes) never take the same row and never wait
+  on each other;
+- **process**: each row in a savepoint; an exception rolls back that row only and
+  is handed to ``_kel_job_failed`` (each model decides: retry later, give up, tell
+  someone);
+- **commit**: inside a scheduled cron run, after each row, so a later failure or a
+  killed worker does not undo work already done outside the database (a message
+  accepted by an API, an e-mail queued). Outside a cron run (a button, a test) the
+  caller's transaction decides;
+- **progress**: the remaining count goes to ``ir.cron._notify_progress``, so the
+  cron runs again at once while rows remain.
+"""
+
+import logging
+
+from odoo import api, models
+from odoo.tools import SQL
+
+_logger = logging.getLogger(__name__)
+
+
+class KelurahanJobMixin(models.AbstractModel):
+    _name = "kelurahan.job.mixin"
+    _description = "Rows processed in the background"
+
+    @api.model
+    def _kel_job_claim(self, where, limit):
+        """Up to ``limit`` rows matching ``where`` (an SQL condition on the model's
+        table), locked for this transaction and skipped by other workers."""
+        self.env.flush_all()  # the query below must see pending ORM writes
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM %s WHERE %s ORDER BY id LIMIT %s "
+                "FOR UPDATE SKIP LOCKED",
+                SQL.identifier(self._table),
+                where,
+                limit,
+            )
+        )
+        return self.browse([row[0] for row in self.env.cr.fetchall()])
+
+    @api.model
+    def _kel_job_count(self, where):
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL("SELECT count(*) FROM %s WHERE %s", SQL.identifier(self._table), where)
+        )
+        return self.env.cr.fetchone()[0]
+
+    @api.model
+    def _kel_job_run(self, where, process, limit):
+        """Claim up to ``limit`` rows matching ``where`` and call ``process(row)`` on
+        each; returns how many were processed."""
+        rows = self._kel_job_claim(where, limit)
+        for row in rows:
+            row._kel_job_process(process)
+            self._kel_job_commit()
+        remaining = self._kel_job_count(where)
+        self.env["ir.cron"]._notify_progress(done=len(rows), remaining=remaining)
+        return len(rows)
+
+    def _kel_job_process(self, process):
+        """``process(self)`` in a savepoint; an exception becomes a failure of this
+        row only. Returns what ``process`` returned, or False after a failure."""
+        self.ensure_one()
+        try:
+            with self.env.cr.savepoint():
+                return process(self)
+        except Exception as error:
+            self._kel_job_failed(error)
+            return False
+
+    def _kel_job_failed(self, error):
+        """Record (and log) that processing this row raised ``error``, and decide on
+        a retry: each model overrides it. Called while the exception is handled,
+        so ``exc_info=True`` logs its traceback."""
+        _logger.error("%s %s failed: %s", self._name, self.id, error, exc_info=True)
+
+    @api.model
+    def _kel_job_commit(self):
+        """Commit the row just processed when running as a scheduled cron job
+        (``ir.cron`` puts the job's id in the context); elsewhere the caller's
+        transaction is left alone."""
+        if self.env.context.get("cron_id"):
+            self.env.cr.commit()  # pylint: disable=invalid-commit

@@ -1,0 +1,232 @@
+# Copyright 2026 Kelurahan CRM contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The "Ringkasan" (summary) sheet of the export: counts by category, status, RW and
+channel, response times, and the Table-1 satisfaction indicators. The indicators
+come from the complaints here; kelurahan_survey overrides ``_kel_indicators`` with
+``super()`` to take them from its surveys."""
+
+from odoo import api, fields, models
+
+from ..tools import xlsx_stream as xs
+from .kelurahan_report_engine import INDICATOR_CODES, NO_DATA
+
+
+class KelurahanReportEngine(models.AbstractModel):
+    _inherit = "kelurahan.report.engine"
+
+    @api.model
+    def _kel_summary(self, filters):
+        """Counts and KPIs of the filtered complaints the user may read."""
+        Ticket = self.env["helpdesk.ticket"].with_context(lang=self._kel_report_lang())
+        domain = self._kel_complaint_domain(filters)
+        total = Ticket.search_count(domain)
+        states = dict(Ticket._fields["kel_state"]._description_selection(Ticket.env))
+        by_cat_state = {}
+        for category, state, count in Ticket._read_group(
+            domain, ["category_id", "kel_state"], ["__count"]
+        ):
+            key = category.display_name if category else "-"
+            by_cat_state.setdefault(key, {})[state or "new"] = count
+        by_rw = [
+            (rw.display_name if rw else "-", count)
+            for rw, count in Ticket._read_group(domain, ["rw_id"], ["__count"])
+        ]
+        channels = {}
+        for channel, count in Ticket._read_group(domain, ["channel_id"], ["__count"]):
+            channels[channel.display_name if channel else "-"] = [count, None, None]
+        for channel, response in Ticket._read_group(
+            domain + [("date_followup", "!=", False)],
+            ["channel_id"],
+            ["response_days:avg"],
+        ):
+            channels[channel.display_name if channel else "-"][1] = response
+        for channel, resolution in Ticket._read_group(
+            domain + [("date_done", "!=", False)],
+            ["channel_id"],
+            ["resolution_days:avg"],
+        ):
+            channels[channel.display_name if channel else "-"][2] = resolution
+        [[avg_response]] = Ticket._read_group(
+            domain + [("date_followup", "!=", False)], [], ["response_days:avg"]
+        )
+        done = Ticket.search_count(domain + [("kel_state", "=", "done")])
+        within = Ticket.search_count(
+            domain + [("kel_state", "=", "done"), ("is_within_deadline", "=", True)]
+        )
+        return {
+            "total": total,
+            "states": states,
+            "by_category_state": by_cat_state,
+            "by_rw": sorted(by_rw),
+            "by_channel": sorted((name, *values) for name, values in channels.items()),
+            "avg_response_days": avg_response,
+            "done": done,
+            "within_share": (within / done) if done else None,
+            "indicators": self._kel_indicators(filters),
+        }
+
+    @api.model
+    def _kel_indicators(self, filters):
+        """Table-1 style satisfaction shares (percent) and where they come from:
+        the complaints themselves where they can say something (speed = done within
+        deadline, complaint responsiveness = ratings of 4 or 5)."""
+        Ticket = self.env["helpdesk.ticket"]
+        domain = self._kel_complaint_domain(filters)
+        done = Ticket.search_count(domain + [("kel_state", "=", "done")])
+        within = Ticket.search_count(
+            domain + [("kel_state", "=", "done"), ("is_within_deadline", "=", True)]
+        )
+        rated = Ticket.search_count(domain + [("rating", "!=", False)])
+        happy = Ticket.search_count(domain + [("rating", "in", ["4", "5"])])
+        return {
+            "source": "complaints",
+            "shares": {
+                "kecepatan": 100.0 * within / done if done else None,
+                "keramahan": None,
+                "akses_informasi": None,
+                "sarana_teknologi": None,
+                "responsivitas_pengaduan": 100.0 * happy / rated if rated else None,
+            },
+        }
+
+    @api.model
+    def _kel_write_summary(self, workbook, formats, filters):
+        sheet = workbook.add_worksheet("Ringkasan")
+        summary = self._kel_summary(filters)
+        sheet.set_column(0, 0, 34)
+        sheet.set_column(1, 8, 13)
+        date_from = fields.Date.to_date(filters["date_from"])
+        date_to = fields.Date.to_date(filters["date_to"])
+        sheet.write_string(0, 0, "Ringkasan Pengaduan", formats["title"])
+        sheet.write_string(
+            1,
+            0,
+            f"Periode: {date_from:%d/%m/%Y} s.d. {date_to:%d/%m/%Y}",
+        )
+        if not summary["total"]:
+            sheet.write_string(3, 0, NO_DATA, formats["bold"])
+            return
+        row = 3
+        sheet.write_string(row, 0, "Jumlah pengaduan", formats["bold"])
+        sheet.write_number(row, 1, summary["total"])
+        row += 1
+        sheet.write_string(row, 0, "Rata-rata waktu ke Tgl TL (hari kerja)")
+        if summary["avg_response_days"] is not None:
+            sheet.write_number(row, 1, summary["avg_response_days"], formats["number"])
+        row += 1
+        sheet.write_string(row, 0, "Selesai dalam tenggat (%)")
+        if summary["within_share"] is not None:
+            sheet.write_number(row, 1, summary["within_share"], formats["percent"])
+        row += 2
+
+        # Category × status
+        state_keys = list(summary["states"])
+        sheet.write_string(row, 0, "Kategori", formats["header"])
+        for col, key in enumerate(state_keys, start=1):
+            sheet.write_string(row, col, summary["states"][key], formats["header"])
+        total_col = len(state_keys) + 1
+        sheet.write_string(row, total_col, "Total", formats["header"])
+        row += 1
+        cat_first = row
+        for category in sorted(summary["by_category_state"]):
+            counts = summary["by_category_state"][category]
+            self._kel_write_label(sheet, row, 0, category, formats)
+            for col, key in enumerate(state_keys, start=1):
+                sheet.write_number(row, col, counts.get(key, 0))
+            sheet.write_number(row, total_col, sum(counts.values()))
+            row += 1
+        cat_last = row - 1
+        row += 1
+
+        # By RW
+        sheet.write_string(row, 0, "RW", formats["header"])
+        sheet.write_string(row, 1, "Jumlah", formats["header"])
+        row += 1
+        for name, count in summary["by_rw"]:
+            self._kel_write_label(sheet, row, 0, name, formats)
+            sheet.write_number(row, 1, count)
+            row += 1
+        row += 1
+
+        # By channel
+        for col, header in enumerate(
+            (
+                "Kanal",
+                "Jumlah",
+                "Rata-rata ke Tgl TL (hari kerja)",
+                "Rata-rata penyelesaian (hari kerja)",
+            )
+        ):
+            sheet.write_string(row, col, header, formats["header"])
+        row += 1
+        ch_first = row
+        for name, count, response, resolution in summary["by_channel"]:
+            self._kel_write_label(sheet, row, 0, name, formats)
+            sheet.write_number(row, 1, count)
+            if response is not None:
+                sheet.write_number(row, 2, response, formats["number"])
+            if resolution is not None:
+                sheet.write_number(row, 3, resolution, formats["number"])
+            row += 1
+        ch_last = row - 1
+        row += 1
+
+        # Table-1 indicators
+        indicators = summary["indicators"]
+        sheet.write_string(row, 0, "Indikator kepuasan", formats["header"])
+        sheet.write_string(row, 1, "% puas", formats["header"])
+        sheet.write_string(
+            row,
+            2,
+            "Sumber: survei"
+            if indicators["source"] == "survey"
+            else "Sumber: data pengaduan",
+        )
+        row += 1
+        labels = {
+            "kecepatan": "Kecepatan pelayanan",
+            "keramahan": "Keramahan petugas",
+            "akses_informasi": "Akses informasi",
+            "sarana_teknologi": "Sarana teknologi",
+            "responsivitas_pengaduan": "Responsivitas pengaduan",
+        }
+        for code in INDICATOR_CODES:
+            sheet.write_string(row, 0, labels[code])
+            share = indicators["shares"].get(code)
+            if share is None:
+                sheet.write_string(row, 1, "-")
+            else:
+                sheet.write_number(row, 1, share / 100.0, formats["percent"])
+            row += 1
+
+        # Native charts: bar for categories, pie for channels.
+        bar = workbook.add_chart({"type": "bar"})
+        bar.add_series(
+            {
+                "name": "Pengaduan per kategori",
+                "categories": ["Ringkasan", cat_first, 0, cat_last, 0],
+                "values": ["Ringkasan", cat_first, total_col, cat_last, total_col],
+            }
+        )
+        bar.set_title({"name": "Pengaduan per kategori"})
+        bar.set_legend({"none": True})
+        sheet.insert_chart(3, total_col + 2, bar)
+        pie = workbook.add_chart({"type": "pie"})
+        pie.add_series(
+            {
+                "name": "Pengaduan per kanal",
+                "categories": ["Ringkasan", ch_first, 0, ch_last, 0],
+                "values": ["Ringkasan", ch_first, 1, ch_last, 1],
+                "data_labels": {"percentage": True},
+            }
+        )
+        pie.set_title({"name": "Pengaduan per kanal"})
+        sheet.insert_chart(20, total_col + 2, pie)
+
+    @api.model
+    def _kel_write_label(self, sheet, row, col, value, formats):
+        """A category/RW/channel name is configurable text: same guard as user text."""
+        value = xs.clean_text(value)
+        sheet.write_string(
+            row, col, value, formats["quoted"] if xs.is_risky(value) else None
+        )

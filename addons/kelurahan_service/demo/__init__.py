@@ -1,0 +1,3 @@
+# Demo data generators: called from this folder's XML files, which Odoo loads only
+# into demo databases. Nothing outside demo/ uses them.
+from . import service_demo_generator

@@ -1,0 +1,2 @@
+from . import files
+from . import qr

@@ -1,0 +1,5 @@
+from . import helpdesk_ticket
+from . import kelurahan_whatsapp_account
+from . import kelurahan_whatsapp_conversation
+from . import kelurahan_whatsapp_event
+from . import kelurahan_whatsapp_message
