@@ -34,6 +34,8 @@
         "views/helpdesk_ticket_analysis_views.xml",
         "wizards/kelurahan_export_wizard_views.xml",
         "wizards/kelurahan_kpi_summary_views.xml",
+        "wizards/kelurahan_nik_reveal_views.xml",
+        "views/kelurahan_audit_log_views.xml",
         "views/kelurahan_report_menus.xml",
     ],
     "demo": [

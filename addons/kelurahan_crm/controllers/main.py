@@ -61,7 +61,7 @@ class KelurahanPublicPortal(http.Controller):
             )
         ticket = common.create_report(vals, photos)
         Throttle._kel_hit("report", client)
-        return request.redirect(f"/pengaduan/lacak/{ticket.access_token}?baru=1")
+        return request.redirect(f"{common.track_path(ticket)}?baru=1")
 
     # ------------------------------------------------------------------
     # Tracking
@@ -155,9 +155,9 @@ class KelurahanPublicPortal(http.Controller):
             ticket = (
                 request.env["helpdesk.ticket"]
                 .sudo()
-                .search([("access_token", "=", token)], limit=1)
+                .search([("kel_track_token", "=", token)], limit=1)
             )
-        if not ticket or not consteq(ticket.access_token or "", token):
+        if not ticket or not consteq(ticket.kel_track_token or "", token):
             Throttle._kel_hit("track", client)
             return self._track_refused()
         values = {
@@ -211,7 +211,7 @@ class KelurahanPublicPortal(http.Controller):
             domain + [("kel_state", "=", "done"), ("is_within_deadline", "=", True)]
         )
         recent = Ticket.search(
-            domain + [("is_anonymous", "=", False), ("is_confidential", "=", False)],
+            domain + Ticket._kel_public_domain(),
             order="date_reported desc, id desc",
             limit=BOARD_RECENT,
         )
@@ -224,17 +224,7 @@ class KelurahanPublicPortal(http.Controller):
             "done": done,
             "within": within,
             "within_share": round(100.0 * within / done) if done else None,
-            "recent": [
-                {
-                    "number": ticket.number,
-                    "category": ticket.category_id.name or "",
-                    "rw": ticket.rw_id.name or "",
-                    "stage": ticket.stage_id.name or "",
-                    "state": ticket.kel_state,
-                    "date": common.fmt_dt(ticket.date_reported),
-                }
-                for ticket in recent
-            ],
+            "recent": [ticket._kel_public_row(common.fmt_dt) for ticket in recent],
         }
 
 

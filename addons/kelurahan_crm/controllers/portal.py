@@ -32,17 +32,29 @@ class KelurahanCustomerPortal(CustomerPortalHelpdesk):
     # ------------------------------------------------------------------
 
     def _kel_my_domain(self):
-        partner = request.env.user.commercial_partner_id
+        """The complaints of the current resident: reported by them (also hidden,
+        anonymous or confidential ones, through their reporter record) or followed.
+        Searched as sudo (a hidden complaint names nobody, so no record rule can
+        find it for them): the domain itself is the access rule."""
+        user = request.env.user
+        partner = user.commercial_partner_id
         return [
+            ("company_id", "in", user.company_ids.ids),
+            "|",
             "|",
             ("partner_id", "child_of", partner.id),
             ("message_partner_ids", "child_of", partner.id),
+            ("kel_reporter_id.partner_id", "child_of", partner.id),
         ]
+
+    def _kel_my_tickets(self):
+        """Complaints as sudo, for searches limited by ``_kel_my_domain``."""
+        return request.env["helpdesk.ticket"].sudo()
 
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
-        Ticket = request.env["helpdesk.ticket"]
-        can_read = Ticket.has_access("read")
+        can_read = request.env["helpdesk.ticket"].has_access("read")
+        Ticket = self._kel_my_tickets()
         if "pengaduan_count" in counters:
             values["pengaduan_count"] = (
                 Ticket.search_count(self._kel_my_domain()) if can_read else 0
@@ -70,10 +82,8 @@ class KelurahanCustomerPortal(CustomerPortalHelpdesk):
 
     @common.page_route(["/my/ticket/<int:ticket_id>"], auth="public")
     def portal_my_ticket(self, ticket_id, access_token=None, **kw):
-        if access_token and isinstance(access_token, str):
-            # Links in e-mails to a reporter without an account: the private
-            # tracking page (public timeline only).
-            return request.redirect(f"/pengaduan/lacak/{access_token}")
+        # No token is accepted here (complaints have none, see
+        # kelurahan.complaint.privacy): the resident signs in.
         return request.redirect(f"/my/pengaduan/{ticket_id}")
 
     # ------------------------------------------------------------------
@@ -109,9 +119,9 @@ class KelurahanCustomerPortal(CustomerPortalHelpdesk):
     def portal_my_pengaduan(
         self, page=1, filterby="all", sortby="date", search="", **kw
     ):
-        Ticket = request.env["helpdesk.ticket"]
-        if not Ticket.has_access("read"):
+        if not request.env["helpdesk.ticket"].has_access("read"):
             return request.redirect("/my")
+        Ticket = self._kel_my_tickets()
         filters = self._kel_filters()
         sortings = self._kel_sortings()
         filterby = filterby if filterby in filters else "all"
@@ -198,8 +208,10 @@ class KelurahanCustomerPortal(CustomerPortalHelpdesk):
                 common.keep_values(post), error.messages, status=400
             )
         ticket = common.create_report(vals, photos)
-        # The reporter follows the complaint (replies reach them).
-        ticket.message_subscribe(partner_ids=request.env.user.partner_id.ids)
+        if not ticket._kel_hides_reporter():
+            # The reporter follows the complaint (replies reach them); a hidden
+            # reporter does not: followers are visible to everyone on it.
+            ticket.message_subscribe(partner_ids=request.env.user.partner_id.ids)
         Throttle._kel_hit("report_user", client)
         return request.redirect(f"/my/pengaduan/{ticket.id}?baru=1")
 
@@ -208,19 +220,19 @@ class KelurahanCustomerPortal(CustomerPortalHelpdesk):
     # ------------------------------------------------------------------
 
     def _kel_own_ticket(self, ticket_id):
-        """The complaint as sudo if the current user reported or follows it, with
-        their own access rights checked first; else MissingError (same answer for
-        a complaint that exists and one that does not)."""
-        Ticket = request.env["helpdesk.ticket"]
-        if not (0 < ticket_id < 2**31) or not Ticket.has_access("read"):
+        """The complaint as sudo if the current user reported or follows it; else
+        MissingError (same answer for a complaint that exists and one that does
+        not)."""
+        if not (0 < ticket_id < 2**31) or not request.env["helpdesk.ticket"].has_access(
+            "read"
+        ):
             raise MissingError(request.env._("This complaint does not exist."))
-        found = Ticket.search(
+        found = self._kel_my_tickets().search(
             AND([self._kel_my_domain(), [("id", "=", ticket_id)]]), limit=1
         )
         if not found:
             raise MissingError(request.env._("This complaint does not exist."))
-        found.check_access("read")
-        return found.sudo()
+        return found
 
     def _kel_not_found(self):
         values = self._prepare_portal_layout_values()
@@ -229,7 +241,7 @@ class KelurahanCustomerPortal(CustomerPortalHelpdesk):
 
     def _kel_is_reporter(self, ticket_sudo):
         return (
-            ticket_sudo.partner_id.commercial_partner_id
+            ticket_sudo._kel_reporter_partner()
             == request.env.user.commercial_partner_id
         )
 
@@ -343,16 +355,19 @@ class KelurahanCustomerPortal(CustomerPortalHelpdesk):
             photos = image_upload.prepare(env, files)
         except UserError as error:
             raise common.FormError(error.args[0]) from error
-        attachments = common.attach_photos(ticket_sudo, photos, for_message=True)
-        # sudo: residents may not post on complaints through the ORM; the author is
-        # the resident, the complaint is theirs (checked by _kel_own_ticket).
-        ticket_sudo.message_post(
+        # Residents may not post on complaints through the ORM; the complaint is
+        # theirs (checked by _kel_own_ticket). On a hidden complaint the message
+        # and its photos are OdooBot's, under a neutral author.
+        ticket = ticket_sudo._kel_as_reporter()
+        attachments = common.attach_photos(ticket, photos, for_message=True)
+        ticket.message_post(
             body=plaintext2html(text) if text else "",
-            author_id=env.user.partner_id.id,
+            author_id=ticket._kel_reporter_author().id,
             message_type="comment",
             subtype_xmlid="mail.mt_comment",
             attachment_ids=attachments.ids,
         )
+        ticket.env.flush_all()  # as the reporter's environment, see _kel_as_reporter
         return "balas"
 
     @common.form_route("/my/pengaduan/<int:ticket_id>/nilai", auth="user")
@@ -374,10 +389,11 @@ class KelurahanCustomerPortal(CustomerPortalHelpdesk):
         )
         if errors:
             raise common.FormError(errors)
-        # sudo: residents cannot write complaints; only the reporter's own rating
-        # fields are written, on their own complaint marked Selesai.
-        ticket_sudo.write({"rating": rating, "rating_comment": comment or False})
-        ticket_sudo.message_post(
+        # Residents cannot write complaints; only the reporter's own rating fields
+        # are written, on their own complaint marked Selesai.
+        ticket = ticket_sudo._kel_as_reporter()
+        ticket.write({"rating": rating, "rating_comment": comment or False})
+        ticket.message_post(
             body=plaintext2html(
                 env._(
                     "The reporter confirmed the result and rated the handling "
@@ -386,10 +402,11 @@ class KelurahanCustomerPortal(CustomerPortalHelpdesk):
                 )
                 + (f"\n{comment}" if comment else "")
             ),
-            author_id=env.user.partner_id.id,
+            author_id=ticket._kel_reporter_author().id,
             message_type="comment",
             subtype_xmlid="mail.mt_note",
         )
+        ticket.env.flush_all()  # as the reporter's environment, see _kel_as_reporter
         return "nilai"
 
     @common.form_route("/my/pengaduan/<int:ticket_id>/sengketa", auth="user")

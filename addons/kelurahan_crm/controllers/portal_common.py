@@ -9,7 +9,7 @@ import base64
 import re
 import time
 
-from odoo import http
+from odoo import SUPERUSER_ID, http
 from odoo.exceptions import UserError
 from odoo.http import request
 from odoo.tools import consteq, plaintext2html
@@ -391,8 +391,10 @@ def _parse_reporter(post, vals, errors, is_public):
 
 
 def create_report(vals, photos):
-    """Create the complaint and its photos. sudo: residents and visitors have no
-    create right on complaints; every value was validated by ``parse_report``."""
+    """Create the complaint and its photos; returns it as sudo. Residents and
+    visitors have no create right on complaints; every value was validated by
+    ``parse_report``. An anonymous or confidential complaint is created by OdooBot
+    (sudo keeps the visitor as create user), so nothing on it names the reporter."""
     env = request.env
     channel = env.ref("kelurahan_crm.channel_portal", raise_if_not_found=False)
     vals = dict(
@@ -401,39 +403,45 @@ def create_report(vals, photos):
         channel_id=channel.id if channel else False,
         user_id=False,
     )
-    ticket = env["helpdesk.ticket"].sudo().create(vals)
+    Ticket = env["helpdesk.ticket"]
+    hidden = vals.get("is_anonymous") or vals.get("is_confidential")
+    Ticket = Ticket.with_user(SUPERUSER_ID) if hidden else Ticket.sudo()
+    ticket = Ticket.create(vals)
     attach_photos(ticket, photos)
-    ticket._portal_ensure_token()
+    # Stored computations run now, as OdooBot: flushed at the end of the request
+    # they would be written in the visitor's name (write_uid).
+    ticket.env.flush_all()
     return ticket
 
 
+def track_path(ticket_sudo):
+    """Path of the private tracking page of a complaint."""
+    return f"/pengaduan/lacak/{ticket_sudo.kel_track_token}"
+
+
 def attach_photos(ticket_sudo, photos, for_message=False):
-    """Store prepared photos on the complaint. ``for_message``: as pending
-    attachments of the current user, which ``message_post`` links to the complaint
-    (it only accepts those from portal users)."""
+    """Store prepared photos on the complaint, in the complaint's environment (sudo,
+    or OdooBot for a hidden reporter). ``for_message``: as pending attachments,
+    which ``message_post`` links to the complaint."""
     res_model, res_id = (
         ("mail.compose.message", 0)
         if for_message
         else ("helpdesk.ticket", ticket_sudo.id)
     )
-    # sudo: attachments of a complaint the caller was allowed to write on.
-    return (
-        request.env["ir.attachment"]
-        .sudo()
-        .create(
-            [
-                {
-                    "name": photo["name"],
-                    "datas": base64.b64encode(photo["raw"]),
-                    "mimetype": photo["mimetype"],
-                    "res_model": res_model,
-                    "res_id": res_id,
-                }
-                for photo in photos
-            ]
-        )
-        if photos
-        else request.env["ir.attachment"]
+    Attachment = ticket_sudo.env["ir.attachment"]
+    if not photos:
+        return Attachment
+    return Attachment.create(
+        [
+            {
+                "name": photo["name"],
+                "datas": base64.b64encode(photo["raw"]),
+                "mimetype": photo["mimetype"],
+                "res_model": res_model,
+                "res_id": res_id,
+            }
+            for photo in photos
+        ]
     )
 
 
@@ -442,67 +450,7 @@ def attach_photos(ticket_sudo, photos, for_message=False):
 # ----------------------------------------------------------------------------
 
 
-def selection_label(record, fname):
-    field = record._fields[fname]
-    return dict(field._description_selection(record.env)).get(record[fname], "")
-
-
 def public_timeline(ticket_sudo):
-    """The status timeline of a complaint without any personal data: dates, stage,
-    dispositions (agency and state only), the follow-up note when done."""
-    ticket = ticket_sudo.with_context(lang=request.env.lang)
-    env = request.env
-    state = ticket.kel_state
-    steps = [
-        {
-            "key": "reported",
-            "label": env._("Received (Tgl Masuk)"),
-            "date": fmt_dt(ticket.date_reported),
-            "done": True,
-        },
-        {
-            "key": "followup",
-            "label": env._("First follow-up (Tgl TL)"),
-            "date": fmt_dt(ticket.date_followup),
-            "done": bool(ticket.date_followup),
-            "deadline": fmt_dt(ticket.deadline_followup)
-            if not ticket.date_followup
-            else "",
-        },
-    ]
-    dispositions = [
-        {
-            "agency": disposition.agency_id.name,
-            "state": selection_label(disposition, "state"),
-            "date": fmt_dt(disposition.date_sent),
-        }
-        for disposition in ticket.disposition_ids.sorted("date_sent")
-    ]
-    if state == "rejected":
-        final = {
-            "key": "rejected",
-            "label": env._("Rejected"),
-            "date": fmt_dt(ticket.date_done),
-            "done": True,
-            "note": ticket.reject_reason or "",
-        }
-    else:
-        final = {
-            "key": "done",
-            "label": env._("Done (Selesai)"),
-            "date": fmt_dt(ticket.date_done) if state == "done" else "",
-            "done": state == "done",
-            "note": ticket.followup_note if state == "done" else "",
-            "deadline": fmt_dt(ticket.deadline_resolution) if state != "done" else "",
-        }
-    return {
-        "number": ticket.number,
-        "category": ticket.category_id.name or "",
-        "rw": ticket.rw_id.name or "",
-        "stage": ticket.stage_id.name or "",
-        "state": state,
-        "is_disputed": ticket.is_disputed,
-        "steps": steps,
-        "dispositions": dispositions,
-        "final": final,
-    }
+    """The public timeline of a complaint (``_kel_public_timeline``), dates in the
+    visitor's language and time zone."""
+    return ticket_sudo.with_context(lang=request.env.lang)._kel_public_timeline(fmt_dt)

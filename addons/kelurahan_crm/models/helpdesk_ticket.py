@@ -16,6 +16,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..tools import nik as nik_tools
 from .kelurahan_complaint_deadline import OPEN_STATES
+from .kelurahan_nik_mixin import NIK_GROUPS
 from .res_company import COMPLAINT_SEQUENCE_CODE
 
 FOLLOWUP_STATES = ("dispatch", "progress", "done")
@@ -40,8 +41,14 @@ class HelpdeskTicket(models.Model):
         "kelurahan.complaint.duplicate",
         "kelurahan.complaint.source",
         "kelurahan.complaint.screen",
+        "kelurahan.complaint.feedback",
+        "kelurahan.complaint.public",
+        "kelurahan.nik.mixin",
         "helpdesk.ticket",
     ]
+
+    _kel_nik_field = "reporter_nik"
+    _kel_nik_masked_field = "reporter_nik_masked"
 
     _sql_constraints = [  # noqa: RUF012
         (
@@ -68,6 +75,8 @@ class HelpdeskTicket(models.Model):
             )
         return False
 
+    # Never generated for complaints (kelurahan.complaint.privacy); officers only.
+    access_token = fields.Char(groups="kelurahan_crm.group_kelurahan_officer")
     # Existing fields, indexed because lists filter and group by them.
     company_id = fields.Many2one(index=True)
     category_id = fields.Many2one(index=True, tracking=True)
@@ -81,9 +90,9 @@ class HelpdeskTicket(models.Model):
     reporter_phone = fields.Char(help="Phone / WhatsApp number of the reporter.")
     reporter_nik = fields.Char(
         string="Reporter NIK",
-        groups="kelurahan_crm.group_kelurahan_officer",
+        groups=NIK_GROUPS,
         copy=False,
-        help="Optional. Only kelurahan officers see it unmasked.",
+        help="Optional. Read masked; officers show it with Tampilkan NIK (logged).",
     )
     reporter_nik_masked = fields.Char(
         string="NIK (masked)", compute="_compute_reporter_nik_masked", compute_sudo=True
@@ -266,11 +275,13 @@ class HelpdeskTicket(models.Model):
     # Computes
     # ------------------------------------------------------------------
 
-    @api.depends("reporter_nik")
+    @api.depends("reporter_nik", "is_anonymous", "is_confidential")
     def _compute_reporter_nik_masked(self):
         for ticket in self:
+            nik = ticket.reporter_nik
+            hidden = ticket.is_anonymous or ticket.is_confidential
             ticket.reporter_nik_masked = (
-                nik_tools.mask(ticket.reporter_nik) if ticket.reporter_nik else False
+                nik_tools.mask(nik) if nik and not hidden else False
             )
 
     @api.depends(
@@ -409,31 +420,56 @@ class HelpdeskTicket(models.Model):
             if ticket.kel_state in FOLLOWUP_STATES and not ticket.date_followup:
                 ticket._kel_mark_followup()
             if ticket.kel_state == "done" and not ticket.date_done:
-                ticket.with_context(kel_workflow=True).date_done = fields.Datetime.now()
+                ticket.sudo().date_done = fields.Datetime.now()  # workflow, see above
         tickets._kel_notify_reporter("created")
         return tickets
 
     def write(self, vals):
         if vals.get("reporter_nik"):
             vals["reporter_nik"] = nik_tools.normalize(vals["reporter_nik"])
+        corrections = []
         if not self.env.su:
             self._kel_check_write_allowed(vals)
+            corrections = self._kel_date_corrections(vals)
         old_states = {ticket.id: ticket.kel_state for ticket in self}
-        workflow = self.with_context(kel_workflow=True)
         if vals.get("stage_id"):
             stage = self.env["helpdesk.ticket.stage"].browse(vals["stage_id"])
             if stage.kel_state == "done" and "date_done" not in vals:
                 vals = dict(vals, date_done=fields.Datetime.now())
             elif stage.kel_state in OPEN_STATES and "date_done" not in vals:
                 vals = dict(vals, date_done=False)
-        res = super(HelpdeskTicket, workflow).write(vals)
+        # The dates the stage implies are added after the caller's values were
+        # checked: the workflow sets them, it does not correct them.
+        res = super().write(vals)
         if "stage_id" in vals:
             changed = self.filtered(lambda t: t.kel_state != old_states.get(t.id))
             for ticket in changed:
                 if ticket.kel_state in FOLLOWUP_STATES and not ticket.date_followup:
                     ticket._kel_mark_followup()
             changed._kel_notify_reporter("stage")
+        Log = self.env["kelurahan.audit.log"]
+        for ticket, fname, before in corrections:
+            Log._kel_log(
+                ticket,
+                "date_change",
+                field=fname,
+                old=fields.Datetime.to_string(before) if before else False,
+                new=fields.Datetime.to_string(ticket[fname])
+                if ticket[fname]
+                else False,
+            )
         return res
+
+    def _kel_date_corrections(self, vals):
+        """(complaint, field, value before) of each date a user corrects by hand
+        (the Lurah; the workflow writes its dates as sudo)."""
+        return [
+            (ticket, fname, ticket[fname])
+            for fname in CORRECTED_DATES
+            if fname in vals
+            for ticket in self
+            if ticket[fname] != fields.Datetime.to_datetime(vals[fname])
+        ]
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_staff(self):
@@ -499,11 +535,7 @@ class HelpdeskTicket(models.Model):
                     )
                 )
         corrected = [f for f in CORRECTED_DATES if f in vals]
-        if (
-            corrected
-            and not self.env.context.get("kel_workflow")
-            and not user.has_group("kelurahan_crm.group_kelurahan_lurah")
-        ):
+        if corrected and not user.has_group("kelurahan_crm.group_kelurahan_lurah"):
             raise AccessError(
                 self.env._(
                     "Only the Lurah / Pimpinan can correct the dates of a complaint."
@@ -514,65 +546,6 @@ class HelpdeskTicket(models.Model):
     # Actions
     # ------------------------------------------------------------------
 
-    def action_dispute(self, reason):
-        """The resident disputes a Selesai complaint: it reopens (Dalam Proses) and is
-        flagged, within the kelurahan's dispute window."""
-        self.ensure_one()
-        reason = (reason or "").strip()
-        if not reason:
-            raise UserError(self.env._("Explain why the result is not satisfactory."))
-        self.check_access("read")
-        user = self.env.user
-        if user.share and self.commercial_partner_id != user.commercial_partner_id:
-            raise AccessError(
-                self.env._("Only the reporter can dispute this complaint.")
-            )
-        if self.kel_state != "done" or not self.date_done:
-            raise UserError(
-                self.env._("Only a complaint marked Selesai can be disputed.")
-            )
-        days = self.company_id.kel_dispute_days
-        if fields.Datetime.now() > self.date_done + timedelta(days=days):
-            raise UserError(
-                self.env._(
-                    "The dispute period of %(days)s days after Selesai has passed.",
-                    days=days,
-                )
-            )
-        # sudo: residents (portal) have no write access on complaints; the checks
-        # above restrict this to the reporter, within the window, on this record only.
-        ticket = self.sudo().with_context(kel_workflow=True)
-        ticket.write(
-            {
-                "stage_id": self.env.ref("kelurahan_crm.stage_progress").id,
-                "is_disputed": True,
-                "dispute_reason": reason,
-                "dispute_date": fields.Datetime.now(),
-            }
-        )
-        ticket.message_post(
-            body=self.env._("Disputed by the reporter: %(reason)s", reason=reason),
-            subtype_xmlid="mail.mt_note",
-        )
-        return True
-
-    def action_kel_rate(self, rating, comment=None):
-        """The reporter rates the handling of their Selesai complaint (1-5)."""
-        self.ensure_one()
-        rating = str(rating)
-        if rating not in dict(self._fields["rating"].selection):
-            raise UserError(self.env._("Choose a rating from 1 to 5."))
-        self.check_access("read")
-        user = self.env.user
-        if user.share and self.commercial_partner_id != user.commercial_partner_id:
-            raise AccessError(self.env._("Only the reporter can rate this complaint."))
-        if self.kel_state != "done":
-            raise UserError(self.env._("Only a complaint marked Selesai can be rated."))
-        # sudo: residents (portal) have no write access on complaints; the checks
-        # above restrict this to the reporter's own Selesai complaint, two fields.
-        self.sudo().write({"rating": rating, "rating_comment": comment or False})
-        return True
-
     def _kel_mark_followup(self, when=None):
         """Set Tgl TL on the complaints that have none yet (workflow, not a
         correction)."""
@@ -580,12 +553,6 @@ class HelpdeskTicket(models.Model):
         if todo:
             when = when or fields.Datetime.now()
             for ticket in todo:
-                ticket.with_context(kel_workflow=True).write(
-                    {"date_followup": max(when, ticket.date_reported)}
-                )
-
-    @api.model
-    def _kel_public_domain(self):
-        """Complaints that may ever be shown publicly (maps, statistics pages):
-        never the confidential (rahasia) ones."""
-        return [("is_confidential", "=", False)]
+                # sudo: the workflow sets Tgl TL; only a correction of it is the
+                # Lurah's (``_kel_check_write_allowed``).
+                ticket.sudo().write({"date_followup": max(when, ticket.date_reported)})

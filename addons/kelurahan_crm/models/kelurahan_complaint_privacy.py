@@ -1,123 +1,312 @@
 # Copyright 2026 Kelurahan CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Anonymous complaints: the reporter is hidden from users below Petugas Kelurahan
-in reads, searches and groupings."""
+"""Anonymous and confidential complaints, private by construction.
 
-from odoo import api, models
-from odoo.osv import expression
+Who reported such a complaint lives in a ``kelurahan.complaint.reporter`` record that
+only Petugas Kelurahan and above can read. The complaint itself keeps no trace of the
+reporter: no partner, name, phone or e-mail; filed from the portal it is created by
+OdooBot; the reporter does not follow it; what they post is written under a neutral
+author by OdooBot. So no path an RW officer (or anyone with a login) can take through
+the ORM — fields, read_group aggregates, group-by, order, domains, related paths,
+chatter, followers, create/write users — names them, and nothing has to be filtered
+out afterwards.
 
-# Reporter fields hidden on anonymous complaints from users below Petugas Kelurahan.
-ANONYMOUS_FIELDS = (
-    "partner_id",
-    "commercial_partner_id",
-    "partner_name",
-    "partner_email",
-    "reporter_name",
-    "reporter_phone",
-    "reporter_nik_masked",
-)
+Only Petugas Kelurahan and above may hide or reveal the reporter of an existing
+complaint; the change is tracked and noted in the chatter.
+
+The tracking link of a complaint uses its own token (``kel_track_token``): only the
+project's tracking page accepts it, it opens the public timeline and nothing else.
+portal.mixin's ``access_token``, which Odoo's mail and portal routes accept, is
+never generated for complaints.
+"""
+
+import secrets
+
+from odoo import SUPERUSER_ID, api, fields, models
+from odoo.exceptions import AccessError
+
+OFFICER = "kelurahan_crm.group_kelurahan_officer"
+HIDING_FLAGS = ("is_anonymous", "is_confidential")
+# complaint field → reporter record field
+IDENTITY_FIELDS = {
+    "reporter_name": "name",
+    "reporter_phone": "phone",
+    "partner_email": "email",
+    "partner_id": "partner_id",
+}
+# cleared on the complaint when its reporter is hidden
+CLEARED_FIELDS = (*IDENTITY_FIELDS, "partner_name")
+
+
+def new_track_token():
+    return secrets.token_urlsafe(24)
+
+
+def hidden_reporter_field(string):
+    """A field of the hidden reporter shown on the complaint, officers only."""
+    return fields.Char(
+        string=string,
+        compute="_compute_kel_reporter",
+        inverse="_inverse_kel_reporter",
+        groups=OFFICER,
+    )
 
 
 class KelurahanComplaintPrivacy(models.AbstractModel):
-    """Part of the complaint (``helpdesk.ticket`` inherits it): methods only, its
-    fields are declared in helpdesk_ticket.py."""
+    """Part of the complaint (``helpdesk.ticket`` inherits it)."""
 
     _name = "kelurahan.complaint.privacy"
     _description = "Complaint reporter privacy"
 
-    def _read_format(self, fnames, load="_classic_read"):
-        """Hide the reporter of anonymous complaints from users below Petugas
-        Kelurahan (RW officers, internal users following the complaint); the
-        reporter still sees themself."""
-        result = super()._read_format(fnames, load=load)
-        if self.env.su or self.env.user.has_group(
-            "kelurahan_crm.group_kelurahan_officer"
-        ):
-            return result
-        hidden = [fname for fname in ANONYMOUS_FIELDS if fname in fnames]
-        if not hidden:
-            return result
-        own = self.env.user.commercial_partner_id
-        anonymous = set(
-            self.sudo()
-            .filtered(lambda t: t.is_anonymous and t.commercial_partner_id != own)
-            .ids
-        )
-        for values in result:
-            if values["id"] in anonymous:
-                for fname in hidden:
-                    values[fname] = False
-        return result
+    kel_reporter_id = fields.Many2one(
+        "kelurahan.complaint.reporter",
+        string="Hidden reporter",
+        groups=OFFICER,
+        copy=False,
+        readonly=True,
+        index="btree_not_null",
+    )
+    # Computed, not related: Odoo reads (and sorts, groups, aggregates) a related
+    # field through a sudo join, which would skip the field's groups.
+    kel_reporter_name = hidden_reporter_field("Reporter (hidden)")
+    kel_reporter_phone = hidden_reporter_field("Phone (hidden)")
+    kel_reporter_email = hidden_reporter_field("E-mail (hidden)")
+    kel_reporter_partner_id = fields.Many2one(
+        "res.partner",
+        string="Resident account (hidden)",
+        compute="_compute_kel_reporter",
+        groups=OFFICER,
+    )
+    kel_track_token = fields.Char(
+        string="Tracking token",
+        groups=OFFICER,
+        copy=False,
+        readonly=True,
+        index="btree_not_null",
+        default=lambda self: new_track_token(),
+        help="Proof of access of the private tracking link: it shows the public "
+        "timeline of this complaint, nothing else.",
+    )
 
-    def _kel_reporter_hidden(self):
-        """True when the current user may not see the reporter of anonymous
-        complaints (same users as in ``_read_format``)."""
-        return not (
-            self.env.su
-            or self.env.user.has_group("kelurahan_crm.group_kelurahan_officer")
-        )
+    @api.depends("kel_reporter_id")
+    def _compute_kel_reporter(self):
+        for ticket in self:
+            reporter = ticket.kel_reporter_id
+            ticket.kel_reporter_name = reporter.name
+            ticket.kel_reporter_phone = reporter.phone
+            ticket.kel_reporter_email = reporter.email
+            ticket.kel_reporter_partner_id = reporter.partner_id
 
-    def _kel_reporter_visible_domain(self):
-        """Complaints whose reporter the current user may see: not anonymous, or
-        reported by themself."""
-        return [
-            "|",
-            ("is_anonymous", "=", False),
-            ("commercial_partner_id", "=", self.env.user.commercial_partner_id.id),
-        ]
+    def _inverse_kel_reporter(self):
+        for ticket in self.filtered("kel_reporter_id"):
+            ticket.kel_reporter_id.write(
+                {
+                    "name": ticket.kel_reporter_name,
+                    "phone": ticket.kel_reporter_phone,
+                    "email": ticket.kel_reporter_email,
+                }
+            )
 
-    @api.model
-    def _kel_hide_reporter_leaves(self, domain):
-        """``domain`` where every condition on a reporter field (``ANONYMOUS_FIELDS``,
-        also through a path such as ``partner_id.phone``) only holds on complaints
-        whose reporter the user may see. On the others the condition is false
-        whatever the reporter is, also when negated, so no search (positive,
-        negative or ``!``) can tell who filed an anonymous complaint."""
-        visible = self._kel_reporter_visible_domain()
-        result = []
-        for element in expression.normalize_domain(domain):
-            if (
-                expression.is_leaf(element)
-                and not expression.is_boolean(element)
-                and isinstance(element[0], str)
-                and element[0].split(".", 1)[0] in ANONYMOUS_FIELDS
-            ):
-                result += ["&", *visible, element]
+    # ------------------------------------------------------------------
+    # Create / write
+    # ------------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        hidden = []
+        for vals in vals_list:
+            if any(vals.get(flag) for flag in HIDING_FLAGS):
+                hidden.append({f: vals.pop(f) for f in CLEARED_FIELDS if f in vals})
             else:
-                result.append(element)
-        return result
+                hidden.append(None)
+        tickets = super().create(vals_list)
+        for ticket, identity in zip(tickets, hidden, strict=True):
+            if identity and any(identity.values()):
+                ticket._kel_store_hidden_reporter(identity)
+        return tickets
 
-    @api.model
-    def _search(self, domain, offset=0, limit=None, order=None):
-        if domain and self._kel_reporter_hidden():
-            domain = self._kel_hide_reporter_leaves(domain)
-        return super()._search(domain, offset=offset, limit=limit, order=order)
+    def write(self, vals):
+        if any(flag in vals for flag in HIDING_FLAGS):
+            self._kel_check_may_change_hiding()
+            before = {ticket.id: ticket._kel_hides_reporter() for ticket in self}
+            res = super().write(vals)
+            for ticket in self:
+                hides = ticket._kel_hides_reporter()
+                if hides and not before[ticket.id]:
+                    ticket._kel_hide_reporter()
+                elif before[ticket.id] and not hides:
+                    ticket._kel_reveal_reporter()
+            return res
+        hidden = self.filtered(lambda t: t._kel_hides_reporter())
+        if hidden and any(vals.get(f) for f in IDENTITY_FIELDS):
+            # Whoever types a reporter on a hidden complaint writes it where only
+            # officers can read it, not on the complaint.
+            identity = {f: vals[f] for f in CLEARED_FIELDS if f in vals}
+            vals = {k: v for k, v in vals.items() if k not in CLEARED_FIELDS}
+            for ticket in hidden:
+                ticket._kel_store_hidden_reporter(identity)
+        return super().write(vals)
 
-    @api.model
-    def _read_group(
-        self,
-        domain,
-        groupby=(),
-        aggregates=(),
-        having=(),
-        offset=0,
-        limit=None,
-        order=None,
-    ):
-        """Grouping by a reporter field would name the reporter of an anonymous
-        complaint (its group): such groupings leave those complaints out for users
-        who may not see them."""
-        if self._kel_reporter_hidden() and any(
-            spec.split(":", 1)[0].split(".", 1)[0] in ANONYMOUS_FIELDS
-            for spec in groupby
-        ):
-            domain = expression.AND([domain or [], self._kel_reporter_visible_domain()])
-        return super()._read_group(
-            domain,
-            groupby=groupby,
-            aggregates=aggregates,
-            having=having,
-            offset=offset,
-            limit=limit,
-            order=order,
+    def _kel_check_may_change_hiding(self):
+        if self.env.su or self.env.user.has_group(OFFICER):
+            return
+        raise AccessError(
+            self.env._(
+                "Only a Petugas Kelurahan or above can make a complaint anonymous or "
+                "confidential, or lift it."
+            )
         )
+
+    # ------------------------------------------------------------------
+    # The hidden reporter
+    # ------------------------------------------------------------------
+
+    def _kel_hides_reporter(self):
+        self.ensure_one()
+        return bool(self.is_anonymous or self.is_confidential)
+
+    def _kel_store_hidden_reporter(self, identity):
+        """Write ``identity`` (complaint field → value) into the complaint's
+        reporter record. sudo: the reporter record is officer-only by design, and
+        whoever files or edits the complaint may give its reporter."""
+        self.ensure_one()
+        ticket = self.sudo()
+        values = {
+            IDENTITY_FIELDS[fname]: value
+            for fname, value in identity.items()
+            if fname in IDENTITY_FIELDS
+        }
+        if isinstance(values.get("partner_id"), models.BaseModel):
+            values["partner_id"] = values["partner_id"].id
+        if identity.get("partner_name") and not values.get("name"):
+            values["name"] = identity["partner_name"]
+        if ticket.kel_reporter_id:
+            ticket.kel_reporter_id.write(values)
+        else:
+            values["company_id"] = ticket.company_id.id or self.env.company.id
+            reporter = self.env["kelurahan.complaint.reporter"].sudo().create(values)
+            ticket.write({"kel_reporter_id": reporter.id})
+
+    def _kel_hide_reporter(self):
+        """The complaint became anonymous or confidential: move its reporter into
+        the reporter record, out of the complaint, its followers and the authors
+        of its messages."""
+        self.ensure_one()
+        ticket = self.sudo()
+        partner = ticket.partner_id
+        identity = {fname: ticket[fname] for fname in CLEARED_FIELDS}
+        identity["partner_id"] = partner.id
+        ticket._kel_store_hidden_reporter(identity)
+        ticket.write(dict.fromkeys(CLEARED_FIELDS, False))
+        if partner:
+            ticket.message_unsubscribe(partner_ids=partner.ids)
+            ticket.message_ids.filtered(lambda m: m.author_id == partner).write(
+                {"author_id": self._kel_neutral_author().id}
+            )
+        ticket._kel_note_hiding(hidden=True)
+
+    def _kel_reveal_reporter(self):
+        """Anonymity and confidentiality lifted: the reporter is named again."""
+        self.ensure_one()
+        ticket = self.sudo()
+        reporter = ticket.kel_reporter_id
+        if reporter:
+            ticket.write(
+                {
+                    fname: reporter[rfield].id
+                    if fname == "partner_id"
+                    else reporter[rfield]
+                    for fname, rfield in IDENTITY_FIELDS.items()
+                }
+                | {"kel_reporter_id": False}
+            )
+            reporter.unlink()
+        ticket._kel_note_hiding(hidden=False)
+
+    def _kel_note_hiding(self, hidden):
+        body = (
+            self.env._("The reporter is now hidden (anonymous or confidential).")
+            if hidden
+            else self.env._("The reporter is shown again.")
+        )
+        self.message_post(body=body, subtype_xmlid="mail.mt_note")
+
+    @api.model
+    def _kel_neutral_author(self):
+        """The author shown on what the reporter of a hidden complaint posts."""
+        return self.env.ref("kelurahan_crm.partner_hidden_reporter")
+
+    def _kel_reporter_partner(self):
+        """The resident who reported the complaint (their commercial partner),
+        hidden or not; empty for a reporter without an account."""
+        self.ensure_one()
+        ticket = self.sudo()
+        partner = ticket.kel_reporter_id.partner_id or ticket.partner_id
+        return partner.commercial_partner_id
+
+    def _kel_reporter_author(self):
+        """The author of what the reporter posts: the neutral partner on a hidden
+        complaint, the current user's partner otherwise."""
+        self.ensure_one()
+        if self.sudo()._kel_hides_reporter():
+            return self._kel_neutral_author()
+        return self.env.user.partner_id
+
+    def _kel_reporter_contact(self):
+        """(name, e-mail, phone) to reach the reporter, hidden or not. Only for
+        sending to the reporter themself, never for display."""
+        self.ensure_one()
+        ticket = self.sudo()
+        reporter = ticket.kel_reporter_id
+        if reporter:
+            partner = reporter.partner_id
+            return (
+                reporter.name or partner.name or "",
+                reporter.email or partner.email or "",
+                reporter.phone or partner.phone or partner.mobile or "",
+            )
+        partner = ticket.partner_id
+        return (
+            ticket.reporter_name or ticket.partner_name or partner.name or "",
+            partner.email or ticket.partner_email or "",
+            ticket.reporter_phone or partner.phone or partner.mobile or "",
+        )
+
+    def _kel_as_reporter(self):
+        """The complaint in the environment the reporter's own actions (reply,
+        rating, dispute) are written with: as OdooBot when the reporter is hidden,
+        so that no create/write user or author names them; sudo otherwise (the
+        caller checked that the current user is the reporter). Callers flush this
+        environment when done: stored computations flushed later, by the request,
+        would be written in the resident's name."""
+        self.ensure_one()
+        if self.sudo()._kel_hides_reporter():
+            return self.with_user(SUPERUSER_ID)
+        return self.sudo()
+
+    # ------------------------------------------------------------------
+    # Tokens
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _get_thread_with_access(self, thread_id, mode="read", **kwargs):
+        """Odoo's mail and portal routes (chatter, posting, attachments) reach a
+        complaint with the user's own access rights only: no token and no signed
+        link (``hash``/``pid``) is accepted for it."""
+        for key in ("token", "hash", "pid"):
+            kwargs.pop(key, None)
+        return super()._get_thread_with_access(thread_id, mode=mode, **kwargs)
+
+    def _portal_ensure_token(self):
+        """No portal.mixin token for complaints: Odoo's mail and portal routes
+        accept it (chatter, posting, attachments). Residents sign in; reporters
+        without an account get the tracking link (``kel_track_token``). Portal
+        links are built without a token."""
+        return ""
+
+    def _kel_track_url(self):
+        self.ensure_one()
+        ticket = self.sudo()
+        if not ticket.kel_track_token:
+            ticket.kel_track_token = new_track_token()
+        return f"{ticket.get_base_url()}/pengaduan/lacak/{ticket.kel_track_token}"

@@ -33,6 +33,7 @@ BATCH_SIZE = 5000
 FETCH_SIZE = 500
 NO_DATA = "Tidak ada data untuk periode dan filter ini."
 ANONYMOUS_LABEL = "Anonim"
+CONFIDENTIAL_LABEL = "Dirahasiakan"
 INDICATOR_CODES = (
     "kecepatan",
     "keramahan",
@@ -280,10 +281,16 @@ class KelurahanReportEngine(models.AbstractModel):
         for row in self._kel_fetch_batches(ids, lang):
             (
                 number, reported, category, description, title, anonymous,
-                reporter, partner, location, rw, rt, channel, state, followup,
-                done, response, resolution, within, user, agencies, support,
+                confidential, reporter, partner, location, rw, rt, channel, state,
+                followup, done, response, resolution, within, user, agencies,
+                support,
             ) = row  # fmt: skip
-            reporter = ANONYMOUS_LABEL if anonymous else reporter or partner or ""
+            if anonymous:
+                reporter = ANONYMOUS_LABEL
+            elif confidential:
+                reporter = CONFIDENTIAL_LABEL
+            else:
+                reporter = reporter or partner or ""
             yield (
                 number,
                 reported,
@@ -347,7 +354,8 @@ class KelurahanReportEngine(models.AbstractModel):
             SELECT t.number, %(reported)s,
                    CASE WHEN pc.id IS NULL THEN %(cat)s
                         ELSE %(pcat)s || ' / ' || %(cat)s END,
-                   t.description, t.name, t.is_anonymous, t.reporter_name, p.name,
+                   t.description, t.name, t.is_anonymous, t.is_confidential,
+                   t.reporter_name, p.name,
                    t.location_address, rw.name, rt.name, %(channel)s, t.kel_state,
                    %(followup)s, %(done)s, t.response_days, t.resolution_days,
                    t.is_within_deadline, up.name,

@@ -1,4 +1,3 @@
-from . import test_complaint_anonymous_search
 from . import test_complaint_dates
 from . import test_complaint_location
 from . import test_complaint_number
@@ -8,6 +7,7 @@ from . import test_complaint_sla
 from . import test_complaint_source
 from . import test_complaint_ui
 from . import test_complaint_workflow
+from . import test_context_keys
 from . import test_dashboard
 from . import test_demo_data
 from . import test_disposition
@@ -23,8 +23,10 @@ from . import test_portal_my
 from . import test_portal_report
 from . import test_portal_tours
 from . import test_portal_tracking
+from . import test_privacy
 from . import test_report_export
 from . import test_report_subscription
+from . import test_request_guard
 from . import test_roles
 from . import test_stats
 from . import test_xlsx_stream

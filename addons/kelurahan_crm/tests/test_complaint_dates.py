@@ -85,9 +85,25 @@ class TestComplaintDates(KelurahanCase):
                 with self.assertRaises(AccessError), self.cr.savepoint():
                     ticket.with_user(user).date_followup = wib(2026, 3, 2, 10, 0)
             self.assertEqual(ticket.date_followup, wib(2026, 3, 3, 9, 0))
+            Log = self.env["kelurahan.audit.log"]
+            self.assertFalse(  # the workflow set it: no correction
+                Log.search([("res_id", "=", ticket.id), ("action", "=", "date_change")])
+            )
             ticket.with_user(self.user_lurah).date_followup = wib(2026, 3, 2, 10, 0)
             self.assertEqual(ticket.date_followup, wib(2026, 3, 2, 10, 0))
             self.assertAlmostEqual(ticket.response_hours, 1.0)
+            [row] = Log.search(
+                [("res_id", "=", ticket.id), ("action", "=", "date_change")]
+            )
+            self.assertEqual(
+                (row.user_id, row.field_name, row.old_value, row.new_value),
+                (
+                    self.user_lurah,
+                    "date_followup",
+                    "2026-03-03 02:00:00",
+                    "2026-03-02 03:00:00",
+                ),
+            )
             with self.assertRaises(ValidationError), self.cr.savepoint():
                 ticket.with_user(self.user_lurah).date_followup = wib(2026, 3, 1, 10)
 

@@ -189,9 +189,7 @@ class TestPortalMyComplaints(PortalCase):
         now = fields.Datetime.now()
         self.ticket_a.date_reported = now - timedelta(days=days + 10)
         self.close_ticket(self.ticket_a)
-        self.ticket_a.with_context(kel_workflow=True).date_done = now - timedelta(
-            days=days + 1
-        )
+        self.ticket_a.sudo().date_done = now - timedelta(days=days + 1)
         self.authenticate("kel_res_a", "kel_res_a")
         page = self.url_open(f"/my/pengaduan/{self.ticket_a.id}")
         self.assertNotIn("o_kel_dispute_form", page.text)

@@ -28,7 +28,7 @@ class TestPortalReport(PortalCase):
         )
         self.assertEqual(response.status_code, 303, response.text[:300])
         location = response.headers["Location"]
-        self.assertRegex(location, r"/pengaduan/lacak/[0-9a-f-]{20,}\?baru=1$")
+        self.assertRegex(location, r"/pengaduan/lacak/[\w-]{32}\?baru=1$")
         ticket = (
             self.env["helpdesk.ticket"]
             .sudo()
@@ -81,10 +81,19 @@ class TestPortalReport(PortalCase):
             re.search(r"/my/pengaduan/(\d+)\?baru=1", response.headers["Location"])[1]
         )
         ticket = self.env["helpdesk.ticket"].sudo().browse(ticket_id)
-        self.assertEqual(ticket.partner_id, self.resident_a.partner_id)
         self.assertTrue(ticket.is_anonymous)
         self.assertAlmostEqual(ticket.latitude, -6.3)
-        self.assertIn(self.resident_a.partner_id, ticket.message_partner_ids)
+        # Anonymous: the resident is the hidden reporter, and nothing on the
+        # complaint names them (no partner, follower, create user or author).
+        resident = self.resident_a.partner_id
+        self.assertEqual(ticket.kel_reporter_id.partner_id, resident)
+        self.assertFalse(ticket.partner_id or ticket.reporter_name)
+        self.assertNotIn(resident, ticket.message_partner_ids)
+        odoobot = self.env.ref("base.user_root")
+        self.assertEqual(ticket.create_uid, odoobot)
+        self.assertEqual(ticket.attachment_ids.create_uid, odoobot)
+        self.assertNotIn(resident, ticket.message_ids.author_id)
+        self.assertNotIn(self.resident_a, ticket.message_ids.create_uid)
         self.assertEqual(
             sorted(ticket.attachment_ids.mapped("mimetype")),
             ["image/jpeg", "image/webp"],

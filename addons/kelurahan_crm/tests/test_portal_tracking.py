@@ -79,7 +79,7 @@ class TestPortalTracking(PortalCase):
         self.assertEqual(blocked.status_code, 429)
         self.assertIn("Terlalu banyak percobaan", blocked.text)
         self.assertNotIn("Jalan sudah diaspal ulang", blocked.text)
-        token_page = self.url_open(f"/pengaduan/lacak/{self.ticket.access_token}")
+        token_page = self.url_open(f"/pengaduan/lacak/{self.ticket.kel_track_token}")
         self.assertEqual(token_page.status_code, 429)
 
     def test_missing_csrf_on_tracking(self):
@@ -91,12 +91,12 @@ class TestPortalTracking(PortalCase):
         self.assertNotIn("Jalan sudah diaspal ulang", response.text)
 
     def test_private_link(self):
-        page = self.url_open(f"/pengaduan/lacak/{self.ticket.access_token}")
+        page = self.url_open(f"/pengaduan/lacak/{self.ticket.kel_track_token}")
         self.assertEqual(page.status_code, 200)
         self.assertIn(self.ticket.number, page.text)
         self.assertIn("Jalan sudah diaspal ulang", page.text)
         self.assertNoPersonalData(page.text)
-        token = self.ticket.access_token
+        token = self.ticket.kel_track_token
         for guess in (
             token[:-1] + ("0" if token[-1] != "0" else "1"),
             "a" * len(token),
@@ -108,15 +108,18 @@ class TestPortalTracking(PortalCase):
             self.assertIn(NEUTRAL, response.text)
             self.assertNotIn(self.ticket.number, response.text)
 
-    def test_helpdesk_token_link_leads_to_tracking(self):
+    def test_helpdesk_ticket_link_asks_to_sign_in(self):
+        """helpdesk_mgmt's /my/ticket link accepts no token (none is ever made for a
+        complaint): it leads to the resident's own page, behind the login."""
         response = self.url_open(
-            f"/my/ticket/{self.ticket.id}?access_token={self.ticket.access_token}",
+            f"/my/ticket/{self.ticket.id}?access_token={self.ticket.kel_track_token}",
             allow_redirects=False,
         )
         self.assertEqual(response.status_code, 303)
-        self.assertIn(
-            f"/pengaduan/lacak/{self.ticket.access_token}", response.headers["Location"]
+        self.assertTrue(
+            response.headers["Location"].endswith(f"/my/pengaduan/{self.ticket.id}")
         )
+        self.assertFalse(self.ticket.access_token)
 
 
 @tagged("post_install", "-at_install")

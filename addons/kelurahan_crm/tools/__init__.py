@@ -1,3 +1,4 @@
 from . import image_upload
 from . import nik
+from . import request_guard
 from . import stats

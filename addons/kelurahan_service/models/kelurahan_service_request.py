@@ -6,6 +6,7 @@ import datetime
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.kelurahan_crm.models.kelurahan_nik_mixin import NIK_GROUPS
 from odoo.addons.kelurahan_crm.tools import nik as kel_nik
 
 from ..tools import files as kel_files
@@ -37,7 +38,14 @@ class KelurahanServiceRequest(models.Model):
 
     _name = "kelurahan.service.request"
     _description = "Service Request"
-    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]  # noqa: RUF012
+    _inherit = [  # noqa: RUF012
+        "portal.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "kelurahan.nik.mixin",
+    ]
+    _kel_nik_field = "applicant_nik"
+    _kel_nik_masked_field = "applicant_nik_masked"
     _order = "date_submitted desc, id desc"
     _rec_name = "number"
 
@@ -58,10 +66,12 @@ class KelurahanServiceRequest(models.Model):
     )
     applicant_name = fields.Char(required=True, tracking=True)
     applicant_nik = fields.Char(
-        string="Applicant NIK", groups="kelurahan_crm.group_kelurahan_rw"
+        string="Applicant NIK",
+        groups=NIK_GROUPS,
+        help="Read masked; officers show it with Tampilkan NIK (logged).",
     )
     applicant_nik_masked = fields.Char(
-        string="NIK", compute="_compute_applicant_nik_masked", store=True
+        string="NIK (masked)", compute="_compute_applicant_nik_masked", store=True
     )
     applicant_phone = fields.Char()
     applicant_address = fields.Char()

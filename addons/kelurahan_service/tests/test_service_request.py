@@ -6,6 +6,8 @@ from unittest.mock import patch
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import TransactionCase, tagged
 
+from odoo.addons.kelurahan_crm.tools.nik import mask as kel_mask
+
 from ..models.kelurahan_service_request import (
     KelurahanServiceRequest,
     add_working_days,
@@ -274,7 +276,14 @@ class TestServiceRequest(KelurahanServiceCommon, TransactionCase):
             mine.with_user(self.user_rw).write({"rw_id": self.rw_b.id})
         with self.assertRaises(AccessError):
             mine.with_user(self.user_rw).unlink()
-        self.assertEqual(mine.with_user(self.user_rw).applicant_nik, NIK)
+        # The NIK: masked to the RW officer, and to everyone else (UU PDP).
+        self.assertEqual(
+            mine.with_user(self.user_rw).applicant_nik_masked, kel_mask(NIK)
+        )
+        with self.assertRaises(AccessError):
+            mine.with_user(self.user_rw).read(["applicant_nik"])
+        with self.assertRaises(AccessError):
+            mine.with_user(self.user_officer).read(["applicant_nik"])
         # The other RW's officer sees the other RW's request, not this one.
         self.assertEqual(
             self.env["kelurahan.service.request"].with_user(self.user_rw_2).search([]),

@@ -11,6 +11,21 @@ from odoo.tests import HttpCase, new_test_user, tagged
 from .common import KelSurveyCase, KelSurveyCommon
 
 
+def ikm_wizard(env, user, survey):
+    """The IKM wizard of ``survey`` for March 2024, opened by ``user``."""
+    return (
+        env["kelurahan.survey.ikm.wizard"]
+        .with_user(user)
+        .create(
+            {
+                "survey_id": survey.id,
+                "period_type": "month",
+                "period_date": date(2024, 3, 1),
+            }
+        )
+    )
+
+
 @tagged("post_install", "-at_install")
 class TestSurveySecurityAndReports(KelSurveyCase):
     @classmethod
@@ -33,17 +48,7 @@ class TestSurveySecurityAndReports(KelSurveyCase):
         cls._respond(cls.survey, cls.questions, cls._all(3), service="Domisili")
 
     def _wizard(self, user):
-        return (
-            self.env["kelurahan.survey.ikm.wizard"]
-            .with_user(user)
-            .create(
-                {
-                    "survey_id": self.survey.id,
-                    "period_type": "month",
-                    "period_date": date(2024, 3, 1),
-                }
-            )
-        )
+        return ikm_wizard(self.env, user, self.survey)
 
     def test_officer_sees_aggregates_only(self):
         wizard = self._wizard(self.officer)
@@ -123,17 +128,7 @@ class TestPdfReports(KelSurveyCommon, HttpCase):
         cls._respond(cls.survey, cls.questions, cls._all(3), service="Domisili")
 
     def _wizard(self, user):
-        return (
-            self.env["kelurahan.survey.ikm.wizard"]
-            .with_user(user)
-            .create(
-                {
-                    "survey_id": self.survey.id,
-                    "period_type": "month",
-                    "period_date": date(2024, 3, 1),
-                }
-            )
-        )
+        return ikm_wizard(self.env, user, self.survey)
 
     def test_pdf_report_renders(self):
         wizard = self._wizard(self.officer)

@@ -6,6 +6,8 @@ import logging
 from odoo import http
 from odoo.http import request
 
+from odoo.addons.kelurahan_crm.tools import request_guard
+
 _logger = logging.getLogger(__name__)
 
 MAX_BODY = 1024 * 1024  # Meta batches are far smaller; refuse anything bigger
@@ -77,6 +79,12 @@ class WhatsappWebhook(http.Controller):
         if not account:
             return self._kel_refuse(403, "wrong signature")
         try:
+            # Whatever its Content-Type: no JSON nested deeper than Meta's, no NUL
+            # that PostgreSQL could not store.
+            request_guard.check_json(body)
+        except request_guard.Refused as refused:
+            return self._kel_refuse(400, refused.message)
+        try:
             data = json.loads(body)
             # sudo: the event queue is written by the system only, after the
             # signature proved the delivery comes from Meta.
@@ -85,7 +93,7 @@ class WhatsappWebhook(http.Controller):
                 .sudo()
                 ._kel_enqueue(account, data)
             )
-        except (ValueError, TypeError, AttributeError, KeyError):
+        except (ValueError, TypeError, AttributeError, KeyError, RecursionError):
             return self._kel_refuse(400, "malformed JSON")
         _logger.debug("WhatsApp webhook: %s new event(s)", new)
         return request.make_response(

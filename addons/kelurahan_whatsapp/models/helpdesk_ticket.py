@@ -19,6 +19,8 @@ class HelpdeskTicket(models.Model):
         index="btree_not_null",
         readonly=True,
         copy=False,
+        # the conversation names the resident's number
+        groups="kelurahan_crm.group_kelurahan_officer",
     )
     whatsapp_message_ids = fields.One2many(
         "kelurahan.whatsapp.message", "ticket_id", string="WhatsApp messages"
@@ -46,7 +48,7 @@ class HelpdeskTicket(models.Model):
         if ticket.whatsapp_conversation_id:
             return ticket.whatsapp_conversation_id
         channel = self.env.ref("kelurahan_crm.channel_whatsapp")
-        phone = ticket.reporter_phone
+        phone = ticket._kel_reporter_contact()[2]
         if not (ticket.channel_id == channel and phone):
             return self.env["kelurahan.whatsapp.conversation"]
         digits = re.sub(r"\D", "", phone)
@@ -95,7 +97,7 @@ class HelpdeskTicket(models.Model):
         super(
             HelpdeskTicket, self.with_context(kel_whatsapp_no_forward=True)
         )._kel_notify_reporter(kind)
-        if self.env.context.get("kel_no_notify") or kind == "reply":
+        if (self.env.su and self.env.context.get("kel_no_notify")) or kind == "reply":
             return
         if kind == "created" and self.env.context.get("kel_whatsapp_inbound"):
             return  # the conversation itself answered with the tracking number
@@ -124,6 +126,7 @@ class HelpdeskTicket(models.Model):
             and message.message_type == "comment"
             and message.subtype_id == self.env.ref("mail.mt_comment")
             and self.env.user._is_internal()
+            and message.author_id == self.env.user.partner_id
         ):
             # "Send message" on the complaint (not "Log note") reaches the resident
             self._kel_whatsapp_reply(message)

@@ -92,6 +92,12 @@ class TestWhatsappWebhook(WhatsappCase):
             self.assertEqual(self.deliver(None, raw=b"{not json")[0], 400)
             self.assertEqual(self.deliver(None, raw=b'{"entry": 5}')[0], 400)
             self.assertEqual(self.deliver(None, raw=b"\xff\xfe")[0], 400)
+            # Signed, but nested 100,000 deep or holding a NUL PostgreSQL cannot
+            # store: refused with a 400 before any parsing.
+            self.assertEqual(self.deliver(None, raw=b"[" * 100_000)[0], 400)
+            nul = b'{"entry": [{"changes": [{"field": "messages", "value": '
+            nul += b'{"messages": [{"from": "62811\\u0000", "id": "w1"}]}}]}]}'
+            self.assertEqual(self.deliver(None, raw=nul)[0], 400)
             self.assertEqual(
                 self.deliver(
                     None,

@@ -1,0 +1,99 @@
+# Copyright 2026 Kelurahan CRM contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import json
+import logging
+
+from markupsafe import Markup, escape
+from werkzeug.exceptions import HTTPException
+
+from odoo import models
+from odoo.http import request
+
+from ..tools import request_guard
+
+_logger = logging.getLogger(__name__)
+
+PAGE = Markup(
+    """<!DOCTYPE html>
+<html lang="id"><head><meta charset="utf-8"/>
+<meta name="viewport" content="width=device-width, initial-scale=1"/>
+<title>Permintaan tidak dapat diproses</title></head>
+<body style="font-family: sans-serif; max-width: 32em; margin: 2em auto">
+<h1>Permintaan tidak dapat diproses</h1>
+<p>%s</p>
+<p>Periksa kembali alamat atau isian Anda, lalu coba lagi.</p>
+<p><a href="/">Kembali ke halaman utama</a></p>
+</body></html>"""
+)
+
+
+class RefusedRequest(HTTPException):
+    """A guarded request answered with its own response (werkzeug returns it)."""
+
+
+class IrHttp(models.AbstractModel):
+    _inherit = "ir.http"
+
+    @classmethod
+    def _match(cls, path_info):
+        """Before any route is looked up (Odoo's too): no path holds a control
+        character. Odoo's language redirect would otherwise put it into a Location
+        header and fail with a 500."""
+        try:
+            request_guard.check_location(path_info, "")
+        except request_guard.Refused as refused:
+            _logger.info("Request to %r refused: %s", path_info[:200], refused.message)
+            raise RefusedRequest(response=cls._kel_refusal(refused)) from None
+        return super()._match(path_info)
+
+    @classmethod
+    def _pre_dispatch(cls, rule, args):
+        if cls._kel_is_our_route(rule):
+            try:
+                cls._kel_check_request()
+            except request_guard.Refused as refused:
+                _logger.info(
+                    "Request to %s refused (%s): %s",
+                    rule.rule,
+                    refused.status,
+                    refused.message,
+                )
+                raise RefusedRequest(response=cls._kel_refusal(refused)) from None
+        return super()._pre_dispatch(rule, args)
+
+    @classmethod
+    def _kel_is_our_route(cls, rule):
+        endpoint = getattr(rule.endpoint, "original_endpoint", rule.endpoint)
+        module = getattr(endpoint, "__module__", "") or ""
+        return module.startswith("odoo.addons.kelurahan_")
+
+    @classmethod
+    def _kel_check_request(cls):
+        httprequest = request.httprequest
+        request_guard.check_location(
+            httprequest.path, httprequest.query_string.decode("latin-1")
+        )
+        request_guard.check_values(httprequest.args.items(multi=True), text=False)
+        if httprequest.mimetype == "application/json":
+            request_guard.check_json(httprequest.get_data(cache=True))
+            return
+        request_guard.check_values(httprequest.form.items(multi=True))
+        request_guard.check_values(
+            (name, storage.filename or "")
+            for name, storage in httprequest.files.items(multi=True)
+        )
+
+    @classmethod
+    def _kel_refusal(cls, refused):
+        httprequest = request.httprequest
+        if httprequest.mimetype == "application/json":
+            return request.make_response(
+                json.dumps({"error": refused.message}),
+                headers=[("Content-Type", "application/json")],
+                status=refused.status,
+            )
+        return request.make_response(
+            PAGE % escape(refused.message),
+            headers=[("Content-Type", "text/html; charset=utf-8")],
+            status=refused.status,
+        )
