@@ -5,7 +5,7 @@ helpdesk_mgmt's own ticket creation/closing routes are closed (see below)."""
 
 from datetime import timedelta
 
-from odoo import fields, http
+from odoo import http
 from odoo.http import request
 from odoo.tools import consteq
 
@@ -184,11 +184,14 @@ class KelurahanPublicPortal(http.Controller):
 
     def _board_values(self):
         env = request.env
-        since = fields.Datetime.now() - timedelta(days=BOARD_DAYS)
+        company = env.company
+        today = company._kel_today()
+        since, _end = company._kel_period_bounds(
+            today - timedelta(days=BOARD_DAYS - 1), today
+        )
         domain = [
             ("company_id", "=", env.company.id),
             ("date_reported", ">=", since),
-            ("kel_state", "!=", False),  # complaints in a kelurahan stage only
         ]
         # sudo: the board is public; it shows aggregated counts and, for the recent
         # list, only category, RW, stage and dates of non-anonymous, non-confidential
@@ -202,14 +205,15 @@ class KelurahanPublicPortal(http.Controller):
             )
         ]
         by_state = [
-            {"state": state, "name": states.get(state, state or ""), "count": count}
+            {
+                "state": state,
+                "name": states.get(state) or env._("Other"),
+                "count": count,
+            }
             for state, count in Ticket._read_group(domain, ["kel_state"], ["__count"])
         ]
-        total = sum(row["count"] for row in by_state)
-        done = Ticket.search_count(domain + [("kel_state", "=", "done")])
-        within = Ticket.search_count(
-            domain + [("kel_state", "=", "done"), ("is_within_deadline", "=", True)]
-        )
+        kpis = Ticket._kel_kpis(domain)
+        share = kpis["within_share"]
         recent = Ticket.search(
             domain + Ticket._kel_public_domain(),
             order="date_reported desc, id desc",
@@ -218,12 +222,12 @@ class KelurahanPublicPortal(http.Controller):
         return {
             "page_name": "pengaduan_transparansi",
             "days": BOARD_DAYS,
-            "total": total,
+            "total": kpis["received"],
             "by_category": by_category,
             "by_state": by_state,
-            "done": done,
-            "within": within,
-            "within_share": round(100.0 * within / done) if done else None,
+            "done": kpis["done"],
+            "within": kpis["within"],
+            "within_share": round(100.0 * share) if share is not None else None,
             "recent": [ticket._kel_public_row(common.fmt_dt) for ticket in recent],
         }
 

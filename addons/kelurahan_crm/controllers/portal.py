@@ -105,46 +105,68 @@ class KelurahanCustomerPortal(CustomerPortalHelpdesk):
             },
         }
 
-    def _kel_sortings(self):
+    # helpdesk_mgmt's searchbar hooks, so that addons extending them reach this list.
+    def _ticket_get_searchbar_sortings(self):
         env = request.env
-        return {
-            "date": {"label": env._("Newest"), "order": "date_reported desc, id desc"},
-            "update": {
-                "label": env._("Last update"),
-                "order": "last_stage_update desc, id desc",
-            },
+        sortings = super()._ticket_get_searchbar_sortings()
+        ours = {
+            "date": (env._("Newest"), "date_reported desc, id desc"),
+            "name": (env._("Title"), "name, id"),
+            "stage": (env._("Status"), "stage_id, id"),
+            "update": (env._("Last update"), "last_stage_update desc, id desc"),
         }
+        for key, (label, order) in ours.items():
+            if key in sortings:  # helpdesk_mgmt's, labelled in the residents' words
+                sortings[key].update(label=label, order=order)
+        return sortings
+
+    def _ticket_get_searchbar_inputs(self):
+        inputs = super()._ticket_get_searchbar_inputs()
+        inputs["category"] = {
+            "input": "category",
+            "label": request.env._("Search in Category"),
+            "order": 4,
+        }
+        return inputs
+
+    def _ticket_get_search_domain(self, search_in, search):
+        domain = super()._ticket_get_search_domain(search_in, search)
+        if search_in in ("category", "all"):
+            domain = OR([domain, [("category_id.name", "ilike", search)]])
+        return domain
 
     @common.page_route(["/my/pengaduan", "/my/pengaduan/page/<int:page>"], auth="user")
     def portal_my_pengaduan(
-        self, page=1, filterby="all", sortby="date", search="", **kw
+        self, page=1, filterby="all", sortby="date", search="", search_in="all", **kw
     ):
         if not request.env["helpdesk.ticket"].has_access("read"):
             return request.redirect("/my")
         Ticket = self._kel_my_tickets()
         filters = self._kel_filters()
-        sortings = self._kel_sortings()
+        sortings = dict(
+            sorted(
+                self._ticket_get_searchbar_sortings().items(),
+                key=lambda item: item[1]["sequence"],
+            )
+        )
         filterby = filterby if filterby in filters else "all"
         sortby = sortby if sortby in sortings else "date"
+        search_in = (
+            search_in if search_in in self._ticket_get_searchbar_inputs() else "all"
+        )
         search = (search or "").strip()[:100]
         domain = AND([self._kel_my_domain(), filters[filterby]["domain"]])
         if search:
-            domain = AND(
-                [
-                    domain,
-                    OR(
-                        [
-                            [("number", "ilike", search)],
-                            [("name", "ilike", search)],
-                            [("category_id.name", "ilike", search)],
-                        ]
-                    ),
-                ]
-            )
+            domain = AND([domain, self._ticket_get_search_domain(search_in, search)])
         total = Ticket.search_count(domain)
         pager = portal_pager(
             url="/my/pengaduan",
-            url_args={"filterby": filterby, "sortby": sortby, "search": search},
+            url_args={
+                "filterby": filterby,
+                "sortby": sortby,
+                "search": search,
+                "search_in": search_in,
+            },
             total=total,
             page=page,
             step=self._items_per_page,
@@ -166,6 +188,7 @@ class KelurahanCustomerPortal(CustomerPortalHelpdesk):
                 "sortings": sortings,
                 "sortby": sortby,
                 "search": search,
+                "search_in": search_in,
                 "fmt_dt": common.fmt_dt,
                 "default_url": "/my/pengaduan",
             }

@@ -30,7 +30,6 @@ NUMBER_MAX = 40
 FORM_MAX_AGE = 24 * 3600
 DEFAULT_MIN_SECONDS = 3
 EMAIL_RE = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$")
-TZ = "Asia/Jakarta"
 
 
 class FormError(Exception):
@@ -98,7 +97,7 @@ def fmt_dt(value):
     return format_datetime(
         request.env,
         value,
-        tz=request.env.user.tz or TZ,
+        tz=request.env.user.tz or request.env.company._kel_tz_name(),
         dt_format="d MMM yyyy HH:mm",
     )
 
@@ -144,20 +143,9 @@ def phone_digits(value):
 
 
 def portal_categories():
-    """Categories offered on the portal. sudo: visitors without an account have no
-    read access to categories; only names and ids are shown."""
-    company = request.env.company
-    return (
-        request.env["helpdesk.ticket.category"]
-        .sudo()
-        .search(
-            [
-                ("active", "=", True),
-                ("show_in_portal", "=", True),
-                ("company_id", "in", [company.id, False]),
-            ],
-            order="sequence, name",
-        )
+    """Categories offered on the portal (the same rule as WhatsApp's)."""
+    return request.env["helpdesk.ticket.category"]._kel_for_residents(
+        request.env.company
     )
 
 
@@ -262,6 +250,18 @@ def _check_form_stamp(post, errors):
         )
 
 
+def _chosen(value, choices, errors, missing, unknown):
+    """The record of ``choices`` picked in a form's select (empty when nothing or
+    something not offered was picked, with the matching error)."""
+    chosen_id = parse_id(value)
+    chosen = choices.filtered(lambda record: record.id == chosen_id)
+    if chosen_id is None:
+        errors.append(missing)
+    elif not chosen:
+        errors.append(unknown)
+    return chosen
+
+
 def parse_report(post, files, is_public):
     """Validate a posted complaint form. Returns ``(vals, photos)`` for
     ``create_report``; raises ``FormError`` listing every problem."""
@@ -292,19 +292,20 @@ def parse_report(post, files, is_public):
         "is_anonymous": bool(post.get("is_anonymous")),
         "is_confidential": bool(post.get("is_confidential")),
     }
-    category_id = parse_id(post.get("category_id"))
-    category = portal_categories().filtered(lambda c: c.id == category_id)
-    if category_id is None:
-        errors.append(env._("Choose a category."))
-    elif not category:
-        errors.append(env._("The chosen category does not exist. Choose another one."))
-    vals["category_id"] = category.id
-    rw_id = parse_id(post.get("rw_id"))
-    rw = portal_rws().filtered(lambda r: r.id == rw_id)
-    if rw_id is None:
-        errors.append(env._("Choose your RW."))
-    elif not rw:
-        errors.append(env._("The chosen RW does not exist. Choose another one."))
+    vals["category_id"] = _chosen(
+        post.get("category_id"),
+        portal_categories(),
+        errors,
+        missing=env._("Choose a category."),
+        unknown=env._("The chosen category does not exist. Choose another one."),
+    ).id
+    rw = _chosen(
+        post.get("rw_id"),
+        portal_rws(),
+        errors,
+        missing=env._("Choose your RW."),
+        unknown=env._("The chosen RW does not exist. Choose another one."),
+    )
     vals["rw_id"] = rw.id
     rt_id = parse_id(post.get("rt_id"))
     if rt_id is not None:

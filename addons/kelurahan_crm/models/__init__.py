@@ -5,6 +5,7 @@ from . import kelurahan_nik_mixin
 from . import kelurahan_complaint_deadline
 from . import kelurahan_complaint_duplicate
 from . import kelurahan_complaint_feedback
+from . import kelurahan_complaint_kpi
 from . import kelurahan_complaint_notification
 from . import kelurahan_complaint_privacy
 from . import kelurahan_complaint_public

@@ -30,6 +30,16 @@ CHANNEL_MAP = {
 CORRECTED_DATES = ("date_reported", "date_followup", "date_done")
 
 
+def _working_time(what):
+    """A stored duration on the office calendar, averaged when grouped."""
+    return fields.Float(
+        compute="_compute_kel_durations",
+        store=True,
+        aggregator="avg",
+        help=f"{what} (0 while not reached).",
+    )
+
+
 class HelpdeskTicket(models.Model):
     _name = "helpdesk.ticket"
     # One concern per mixin (models/kelurahan_complaint_*.py), listed before
@@ -43,10 +53,12 @@ class HelpdeskTicket(models.Model):
         "kelurahan.complaint.screen",
         "kelurahan.complaint.feedback",
         "kelurahan.complaint.public",
+        "kelurahan.complaint.kpi",
         "kelurahan.nik.mixin",
         "helpdesk.ticket",
     ]
 
+    _check_company_auto = True
     _kel_nik_field = "reporter_nik"
     _kel_nik_masked_field = "reporter_nik_masked"
 
@@ -79,8 +91,10 @@ class HelpdeskTicket(models.Model):
     access_token = fields.Char(groups="kelurahan_crm.group_kelurahan_officer")
     # Existing fields, indexed because lists filter and group by them.
     company_id = fields.Many2one(index=True)
-    category_id = fields.Many2one(index=True, tracking=True)
-    channel_id = fields.Many2one(index=True, default=_default_channel_id)
+    category_id = fields.Many2one(index=True, tracking=True, check_company=True)
+    channel_id = fields.Many2one(
+        index=True, default=_default_channel_id, check_company=True
+    )
     duplicate_id = fields.Many2one(index="btree_not_null")
 
     # Reporter
@@ -109,7 +123,9 @@ class HelpdeskTicket(models.Model):
     )
 
     # Location
-    rw_id = fields.Many2one("kelurahan.rw", string="RW", index=True, tracking=True)
+    rw_id = fields.Many2one(
+        "kelurahan.rw", string="RW", index=True, tracking=True, check_company=True
+    )
     rt_id = fields.Many2one(
         "kelurahan.rt",
         string="RT",
@@ -140,30 +156,10 @@ class HelpdeskTicket(models.Model):
     date_done = fields.Datetime(
         string="Tgl Selesai", index=True, tracking=True, copy=False
     )
-    response_hours = fields.Float(
-        compute="_compute_kel_durations",
-        store=True,
-        aggregator="avg",
-        help="Working hours from Tgl Masuk to Tgl TL (0 while not followed up).",
-    )
-    response_days = fields.Float(
-        compute="_compute_kel_durations",
-        store=True,
-        aggregator="avg",
-        help="Working days from Tgl Masuk to Tgl TL (0 while not followed up).",
-    )
-    resolution_hours = fields.Float(
-        compute="_compute_kel_durations",
-        store=True,
-        aggregator="avg",
-        help="Working hours from Tgl Masuk to Tgl Selesai (0 while open).",
-    )
-    resolution_days = fields.Float(
-        compute="_compute_kel_durations",
-        store=True,
-        aggregator="avg",
-        help="Working days from Tgl Masuk to Tgl Selesai (0 while open).",
-    )
+    response_hours = _working_time("Working hours from Tgl Masuk to Tgl TL")
+    response_days = _working_time("Working days from Tgl Masuk to Tgl TL")
+    resolution_hours = _working_time("Working hours from Tgl Masuk to Tgl Selesai")
+    resolution_days = _working_time("Working days from Tgl Masuk to Tgl Selesai")
 
     # Workflow
     kel_state = fields.Selection(
@@ -192,7 +188,20 @@ class HelpdeskTicket(models.Model):
     )
     disposition_count = fields.Integer(compute="_compute_disposition_count")
 
-    # Deadlines
+    # Deadlines: the targets and calendar are fixed when the complaint is filed
+    # (or re-categorised): later edits of a category do not move past deadlines.
+    kel_followup_target = fields.Float(
+        "Follow-up target (working days)", compute="_compute_kel_targets", store=True
+    )
+    kel_resolution_target = fields.Float(
+        "Resolution target (working days)", compute="_compute_kel_targets", store=True
+    )
+    kel_calendar_id = fields.Many2one(
+        "resource.calendar",
+        "Office calendar",
+        compute="_compute_kel_targets",
+        store=True,
+    )
     deadline_followup = fields.Datetime(
         string="Follow-up deadline", compute="_compute_deadlines", store=True
     )
@@ -284,12 +293,7 @@ class HelpdeskTicket(models.Model):
                 nik_tools.mask(nik) if nik and not hidden else False
             )
 
-    @api.depends(
-        "date_reported",
-        "date_followup",
-        "date_done",
-        "company_id.kel_calendar_id",
-    )
+    @api.depends("date_reported", "date_followup", "date_done", "kel_calendar_id")
     def _compute_kel_durations(self):
         for ticket in self:
             per_day = ticket._kel_calendar().hours_per_day or 8.0
@@ -334,10 +338,6 @@ class HelpdeskTicket(models.Model):
                         rt=ticket.rt_id.name,
                         rw=ticket.rw_id.name or self.env._("no RW"),
                     )
-                )
-            if ticket.rw_id and ticket.rw_id.company_id != ticket.company_id:
-                raise ValidationError(
-                    self.env._("The RW belongs to another kelurahan.")
                 )
 
     @api.constrains("latitude", "longitude")

@@ -46,3 +46,19 @@ class HelpdeskTicketCategory(models.Model):
                 return category.followup_days, category.resolution_days
             category = category.parent_id
         return 0.0, 0.0
+
+    @api.model
+    def _kel_for_residents(self, company):
+        """The categories residents choose from, on the portal form and in the
+        WhatsApp conversation alike: active, shown on the portal, of the kelurahan
+        or shared; a sub-category is offered on its own when it is shown. sudo:
+        visitors without an account cannot read categories; only names and ids
+        are offered."""
+        return self.sudo().search(
+            [
+                ("active", "=", True),
+                ("show_in_portal", "=", True),
+                ("company_id", "in", [company.id, False]),
+            ],
+            order="sequence, name, id",
+        )

@@ -1,6 +1,7 @@
 # Copyright 2026 Kelurahan CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class KelurahanAgency(models.Model):
@@ -22,6 +23,13 @@ class KelurahanAgency(models.Model):
         required=True,
         default="suku_dinas",
     )
+    response_days = fields.Float(
+        string="Response time (working days)",
+        default=5.0,
+        help="Working days of the office calendar the agency is given to act on a "
+        "disposition. A disposition's due date is fixed when it is sent: changing "
+        "this affects new dispositions only.",
+    )
     email = fields.Char()
     phone = fields.Char()
     note = fields.Text()
@@ -32,3 +40,8 @@ class KelurahanAgency(models.Model):
         index=True,
         help="Empty: shared by every kelurahan of the database.",
     )
+
+    @api.constrains("response_days")
+    def _check_response_days(self):
+        if any(agency.response_days < 0 for agency in self):
+            raise ValidationError(self.env._("The response time cannot be negative."))

@@ -15,25 +15,39 @@ class KelurahanComplaintDeadline(models.AbstractModel):
     _name = "kelurahan.complaint.deadline"
     _description = "Complaint deadlines and escalation"
 
+    @api.depends("category_id", "company_id")
+    def _compute_kel_targets(self):
+        """The category's targets (a sub-category without its own takes its
+        parent's) and the office calendar, taken when the complaint is filed or
+        moved to another category or kelurahan. Deliberately not depending on the
+        category's own fields: editing a category changes the deadlines of new
+        complaints only."""
+        for ticket in self:
+            followup_days, resolution_days = (
+                ticket.category_id._kel_sla() if ticket.category_id else (0.0, 0.0)
+            )
+            ticket.kel_followup_target = followup_days
+            ticket.kel_resolution_target = resolution_days
+            company = ticket.company_id or self.env.company
+            ticket.kel_calendar_id = company._kel_office_calendar()
+
     @api.depends(
         "date_reported",
-        "category_id.followup_days",
-        "category_id.resolution_days",
-        "category_id.parent_id",
-        "company_id.kel_calendar_id",
+        "kel_followup_target",
+        "kel_resolution_target",
+        "kel_calendar_id",
     )
     def _compute_deadlines(self):
         for ticket in self:
             followup = resolution = False
-            if ticket.category_id and ticket.date_reported:
-                followup_days, resolution_days = ticket.category_id._kel_sla()
-                if followup_days:
+            if ticket.date_reported:
+                if ticket.kel_followup_target:
                     followup = ticket._kel_plan_days(
-                        ticket.date_reported, followup_days
+                        ticket.date_reported, ticket.kel_followup_target
                     )
-                if resolution_days:
+                if ticket.kel_resolution_target:
                     resolution = ticket._kel_plan_days(
-                        ticket.date_reported, resolution_days
+                        ticket.date_reported, ticket.kel_resolution_target
                     )
             ticket.deadline_followup = followup
             ticket.deadline_resolution = resolution
@@ -63,10 +77,11 @@ class KelurahanComplaintDeadline(models.AbstractModel):
             )
 
     def _kel_calendar(self):
-        """The office calendar of the complaint's kelurahan (as sudo, see
-        ``res.company._kel_office_calendar``); only durations are computed with it."""
+        """The office calendar the complaint was filed under (as sudo: see
+        ``res.company._kel_office_calendar``; only days and hours are read)."""
         self.ensure_one()
-        return (self.company_id or self.env.company)._kel_office_calendar()
+        calendar = self.sudo().kel_calendar_id
+        return calendar or (self.company_id or self.env.company)._kel_office_calendar()
 
     def _kel_working_hours(self, start, end):
         """Working hours of the office calendar (public holidays excluded) between two
@@ -158,7 +173,7 @@ class KelurahanComplaintDeadline(models.AbstractModel):
                         deadline=fields.Datetime.to_string(deadline),
                     ),
                     user_id=user.id,
-                    date_deadline=fields.Date.context_today(self),
+                    date_deadline=self.company_id._kel_today(),
                 )
         self.write({fname: deadline for fname, deadline in passed})
         return self

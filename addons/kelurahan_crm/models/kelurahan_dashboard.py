@@ -1,8 +1,6 @@
 # Copyright 2026 Kelurahan CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import datetime, time, timedelta
-
-import pytz
+from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
@@ -23,20 +21,16 @@ class KelurahanDashboard(models.AbstractModel):
 
     @api.model
     def _kel_period(self, date_from=None, date_to=None):
-        """Return the UTC datetime bounds [start, end) of the period of local dates
-        `date_from`..`date_to` (inclusive), default: the last 30 days."""
-        today = fields.Date.context_today(self)
+        """Return the UTC datetime bounds [start, end) of the period of office dates
+        `date_from`..`date_to` (inclusive), default: the last 30 days. Days are the
+        office's (its calendar's time zone), whoever looks."""
+        company = self.env.company
+        today = company._kel_today()
         date_to = fields.Date.to_date(date_to) or today
         date_from = fields.Date.to_date(date_from) or date_to - timedelta(days=29)
         if date_from > date_to:
             date_from, date_to = date_to, date_from
-        start = datetime.combine(date_from, time.min)
-        end = datetime.combine(date_to + timedelta(days=1), time.min)
-        tz_name = self.env.context.get("tz") or self.env.user.tz
-        if tz_name:
-            tz = pytz.timezone(tz_name)
-            start = tz.localize(start).astimezone(pytz.utc).replace(tzinfo=None)
-            end = tz.localize(end).astimezone(pytz.utc).replace(tzinfo=None)
+        start, end = company._kel_period_bounds(date_from, date_to)
         return date_from, date_to, start, end
 
     @api.model
@@ -92,21 +86,9 @@ class KelurahanDashboard(models.AbstractModel):
         order = list(states)
         by_state.sort(key=lambda r: order.index(r["id"]) if r["id"] in order else 99)
 
-        total = sum(row["count"] for row in by_state)
-        [[avg_response_days, avg_response_hours]] = Ticket._read_group(
-            period + [("date_followup", "!=", False)],
-            [],
-            ["response_days:avg", "response_hours:avg"],
-        )
-        within = dict(
-            Ticket._read_group(
-                period + [("kel_state", "=", "done")],
-                ["is_within_deadline"],
-                ["__count"],
-            )
-        )
-        done = sum(within.values())
-        pct_within = round(100.0 * within.get(True, 0) / done, 1) if done else None
+        kpis = Ticket._kel_kpis(period)
+        share = kpis["within_share"]
+        pct_within = round(100.0 * share, 1) if share is not None else None
 
         overdue_domain = [("is_overdue", "=", True)]
         overdue_count = Ticket.search_count(overdue_domain)
@@ -157,17 +139,15 @@ class KelurahanDashboard(models.AbstractModel):
             "date_to": fields.Date.to_string(date_to),
             "now": fields.Datetime.to_string(now),
             "period_domain": period,
-            "total": total,
-            "done": done,
-            "open": sum(
-                r["count"] for r in by_state if r["id"] not in ("done", "rejected")
-            ),
+            "total": kpis["received"],
+            "done": kpis["done"],
+            "open": kpis["open"],
             "by_state": by_state,
             "by_category": rows("category_id"),
             "by_rw": rows("rw_id"),
             "by_channel": rows("channel_id"),
-            "avg_response_days": round(avg_response_days or 0.0, 1),
-            "avg_response_hours": round(avg_response_hours or 0.0, 1),
+            "avg_response_days": round(kpis["avg_response_days"] or 0.0, 1),
+            "avg_response_hours": round(kpis["avg_response_hours"] or 0.0, 1),
             "pct_within_deadline": pct_within,
             "overdue_count": overdue_count,
             "overdue_domain": overdue_domain,

@@ -10,6 +10,7 @@ class KelurahanDisposition(models.Model):
     _name = "kelurahan.disposition"
     _description = "Complaint disposition to an agency"
     _order = "date_sent desc, id desc"
+    _check_company_auto = True
 
     ticket_id = fields.Many2one(
         "helpdesk.ticket",
@@ -19,7 +20,11 @@ class KelurahanDisposition(models.Model):
         ondelete="cascade",
     )
     agency_id = fields.Many2one(
-        "kelurahan.agency", string="Agency", required=True, index=True
+        "kelurahan.agency",
+        string="Agency",
+        required=True,
+        index=True,
+        check_company=True,
     )
     company_id = fields.Many2one(
         related="ticket_id.company_id", store=True, index=True, string="Kelurahan"
@@ -30,7 +35,15 @@ class KelurahanDisposition(models.Model):
     date_sent = fields.Datetime(
         string="Sent on", required=True, default=fields.Datetime.now
     )
-    date_due = fields.Datetime(string="Due on")
+    date_due = fields.Datetime(
+        string="Due on",
+        compute="_compute_date_due",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="Set when the disposition is sent, from the agency's response time on "
+        "the complaint's office calendar; later changes to the agency do not move it.",
+    )
     response = fields.Text()
     date_done = fields.Datetime(string="Done on")
     note = fields.Text()
@@ -41,6 +54,19 @@ class KelurahanDisposition(models.Model):
         index=True,
         help="Overdue: past its due date and not done (refreshed by the deadline job).",
     )
+
+    @api.depends("agency_id", "date_sent")
+    def _compute_date_due(self):
+        """Deliberately not depending on the agency's response time: a due date,
+        once the disposition is sent, is what was agreed with the agency then."""
+        for disposition in self:
+            days = disposition.agency_id.response_days
+            if not (days and disposition.date_sent and disposition.ticket_id):
+                disposition.date_due = False
+                continue
+            disposition.date_due = disposition.ticket_id._kel_plan_days(
+                disposition.date_sent, days
+            )
 
     @api.depends("date_due", "date_done")
     def _compute_state(self):

@@ -18,9 +18,7 @@ import html
 import os
 import re
 import tempfile
-from datetime import datetime, time, timedelta
-
-import pytz
+from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -28,7 +26,6 @@ from odoo.tools import SQL
 
 from ..tools import xlsx_stream as xs
 
-REPORT_TZ = "Asia/Jakarta"
 BATCH_SIZE = 5000
 FETCH_SIZE = 500
 NO_DATA = "Tidak ada data untuk periode dan filter ini."
@@ -83,16 +80,12 @@ class KelurahanReportEngine(models.AbstractModel):
 
     @api.model
     def _kel_today(self):
-        return (
-            fields.Datetime.now()
-            .replace(tzinfo=pytz.utc)
-            .astimezone(pytz.timezone(REPORT_TZ))
-            .date()
-        )
+        """Today in the office's time zone (``res.company._kel_today``)."""
+        return self.env.company._kel_today()
 
     @api.model
     def _kel_period_dates(self, period, date_from=None, date_to=None, today=None):
-        """(first day, last day) of a named period, in Asia/Jakarta days."""
+        """(first day, last day) of a named period, in office days."""
         today = today or self._kel_today()
         if period == "today":
             return today, today
@@ -132,14 +125,9 @@ class KelurahanReportEngine(models.AbstractModel):
 
     @api.model
     def _kel_utc_bounds(self, date_from, date_to):
-        """Naive UTC datetimes [start of date_from, start of day after date_to)."""
-        tz = pytz.timezone(REPORT_TZ)
-        start = tz.localize(datetime.combine(date_from, time.min))
-        end = tz.localize(datetime.combine(date_to + timedelta(days=1), time.min))
-        return (
-            start.astimezone(pytz.utc).replace(tzinfo=None),
-            end.astimezone(pytz.utc).replace(tzinfo=None),
-        )
+        """Naive UTC datetimes [start of date_from, start of day after date_to),
+        in the office's time zone."""
+        return self.env.company._kel_period_bounds(date_from, date_to)
 
     @api.model
     def _kel_complaint_domain(self, filters):
@@ -214,10 +202,11 @@ class KelurahanReportEngine(models.AbstractModel):
     def _kel_orm_rows(self, model, domain, columns, order=None):
         """Rows of ``columns`` ((field, kind) pairs) for the records the user may
         read; many2one → name, selection → label, boolean → Ya/Tidak, datetimes in
-        Asia/Jakarta. The cache is dropped after each batch to keep memory flat."""
+        the office's time. The cache is dropped after each batch to keep memory
+        flat."""
         Model = self.env[model].with_context(lang=self._kel_report_lang())
         ids = Model.search(domain, order=order or f"{columns[0][0]}, id").ids
-        tz = pytz.timezone(REPORT_TZ)
+        company = self.env.company
         fnames = [fname for fname, _kind in columns]
         labels = {
             fname: dict(Model._fields[fname]._description_selection(Model.env))
@@ -239,9 +228,7 @@ class KelurahanReportEngine(models.AbstractModel):
                     elif field.type == "boolean":
                         value = "Ya" if value else "Tidak"
                     elif field.type == "datetime" and value:
-                        value = (
-                            pytz.utc.localize(value).astimezone(tz).replace(tzinfo=None)
-                        )
+                        value = company._kel_to_local(value)
                     row.append(value)
                 yield tuple(row)
             records.invalidate_recordset()
@@ -336,7 +323,7 @@ class KelurahanReportEngine(models.AbstractModel):
 
     @api.model
     def _kel_complaint_sql(self, ids, lang):
-        tz = REPORT_TZ
+        tz = self.env.company._kel_tz_name()
 
         def local(column):
             return SQL("(%s AT TIME ZONE 'UTC' AT TIME ZONE %s)", column, tz)

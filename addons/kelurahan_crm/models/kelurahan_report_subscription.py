@@ -1,9 +1,9 @@
 # Copyright 2026 Kelurahan CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """E-mailed report subscriptions: yesterday's (last week's, last month's) workbook
-sent every morning at a time of day in Asia/Jakarta, kept as an archived attachment
-for a retention period. A failed send is logged on the subscription, retried, and
-reported to its owner after the last retry: never dropped silently."""
+sent every morning at a time of day in the office's time zone, kept as an archived
+attachment for a retention period. A failed send is logged on the subscription,
+retried, and reported to its owner after the last retry: never dropped silently."""
 
 import logging
 from datetime import datetime, time, timedelta
@@ -15,8 +15,6 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, format_date
 from odoo.tools.mail import email_normalize, email_split_and_format
-
-from .kelurahan_report_engine import REPORT_TZ
 
 _logger = logging.getLogger(__name__)
 
@@ -78,7 +76,7 @@ class KelurahanReportSubscription(models.Model):
         string="Send at (WIB)",
         default=7.0,
         required=True,
-        help="Time of day in Asia/Jakarta.",
+        help="Time of day in the office's time zone (its working calendar's).",
     )
     # Filters: kelurahan.export.filter.mixin. Its relation tables, named here as
     # they were before the mixin, hold the subscriptions' choices.
@@ -206,7 +204,7 @@ class KelurahanReportSubscription(models.Model):
     def _kel_next_send(self, after=None):
         """Next send moment after ``after`` (UTC naive), as a naive UTC datetime."""
         self.ensure_one()
-        tz = pytz.timezone(REPORT_TZ)
+        tz = self.company_id._kel_tz()
         after = after or fields.Datetime.now()
         local_after = pytz.utc.localize(after).astimezone(tz)
         hours = int(self.send_time)
@@ -244,7 +242,7 @@ class KelurahanReportSubscription(models.Model):
     def _kel_send(self, send_day=None):
         """Build the workbook as ``user_id``, archive it, queue the e-mail."""
         self.ensure_one()
-        send_day = send_day or self.env["kelurahan.report.engine"]._kel_today()
+        send_day = send_day or self.company_id._kel_today()
         date_from, date_to = self._kel_period(send_day)
         recipients = self._kel_recipients()
         if not self.user_id.active or not self.user_id.has_group(

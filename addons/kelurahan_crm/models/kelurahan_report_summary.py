@@ -19,7 +19,6 @@ class KelurahanReportEngine(models.AbstractModel):
         """Counts and KPIs of the filtered complaints the user may read."""
         Ticket = self.env["helpdesk.ticket"].with_context(lang=self._kel_report_lang())
         domain = self._kel_complaint_domain(filters)
-        total = Ticket.search_count(domain)
         states = dict(Ticket._fields["kel_state"]._description_selection(Ticket.env))
         by_cat_state = {}
         for category, state, count in Ticket._read_group(
@@ -46,22 +45,16 @@ class KelurahanReportEngine(models.AbstractModel):
             ["resolution_days:avg"],
         ):
             channels[channel.display_name if channel else "-"][2] = resolution
-        [[avg_response]] = Ticket._read_group(
-            domain + [("date_followup", "!=", False)], [], ["response_days:avg"]
-        )
-        done = Ticket.search_count(domain + [("kel_state", "=", "done")])
-        within = Ticket.search_count(
-            domain + [("kel_state", "=", "done"), ("is_within_deadline", "=", True)]
-        )
+        kpis = Ticket._kel_kpis(domain)
         return {
-            "total": total,
+            "total": kpis["received"],
             "states": states,
             "by_category_state": by_cat_state,
             "by_rw": sorted(by_rw),
             "by_channel": sorted((name, *values) for name, values in channels.items()),
-            "avg_response_days": avg_response,
-            "done": done,
-            "within_share": (within / done) if done else None,
+            "avg_response_days": kpis["avg_response_days"],
+            "done": kpis["done"],
+            "within_share": kpis["within_share"],
             "indicators": self._kel_indicators(filters),
         }
 
@@ -228,5 +221,8 @@ class KelurahanReportEngine(models.AbstractModel):
         """A category/RW/channel name is configurable text: same guard as user text."""
         value = xs.clean_text(value)
         sheet.write_string(
-            row, col, value, formats["quoted"] if xs.is_risky(value) else None
+            row,
+            col,
+            xs.defused(sheet, value),
+            formats["quoted"] if xs.is_risky(value) else None,
         )

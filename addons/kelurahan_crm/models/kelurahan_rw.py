@@ -1,6 +1,7 @@
 # Copyright 2026 Kelurahan CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class KelurahanRw(models.Model):
@@ -67,3 +68,22 @@ class KelurahanRw(models.Model):
     def _compute_rt_count(self):
         for rw in self:
             rw.rt_count = len(rw.rt_ids)
+
+    @api.constrains("company_id")
+    def _check_complaints_stay(self):
+        """An RW cannot move to another kelurahan while complaints of its own
+        kelurahan point to it (``check_company`` guards the other direction).
+        sudo: counts only, over every complaint of the RW."""
+        Ticket = self.env["helpdesk.ticket"].sudo().with_context(active_test=False)
+        for rw in self:
+            if Ticket.search_count(
+                [("rw_id", "=", rw.id), ("company_id", "!=", rw.company_id.id)],
+                limit=1,
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(rw)s has complaints in its kelurahan: it cannot be moved "
+                        "to another one.",
+                        rw=rw.display_name,
+                    )
+                )

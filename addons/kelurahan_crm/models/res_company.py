@@ -7,6 +7,7 @@ import pytz
 from odoo import api, fields, models
 
 COMPLAINT_SEQUENCE_CODE = "kelurahan.complaint"
+DEFAULT_TZ = "Asia/Jakarta"
 
 
 class ResCompany(models.Model):
@@ -93,6 +94,52 @@ class ResCompany(models.Model):
             or company.resource_calendar_id
         ).sudo()
 
+    # ------------------------------------------------------------------
+    # The office's time: one rule for "today", days, months and periods
+    # ------------------------------------------------------------------
+
+    def _kel_tz_name(self):
+        """The time zone of the office (its calendar's: WIB, WITA or WIT), the one
+        every day and period boundary of the kelurahan is counted in."""
+        self.ensure_one()
+        return self._kel_office_calendar().tz or DEFAULT_TZ
+
+    def _kel_tz(self):
+        return pytz.timezone(self._kel_tz_name())
+
+    def _kel_now(self):
+        """The office's wall-clock time now (naive)."""
+        return self._kel_to_local(fields.Datetime.now())
+
+    def _kel_today(self):
+        return self._kel_now().date()
+
+    def _kel_to_local(self, moment):
+        """A naive UTC datetime as the office's naive wall-clock time."""
+        if not moment:
+            return moment
+        return pytz.utc.localize(moment).astimezone(self._kel_tz()).replace(tzinfo=None)
+
+    def _kel_to_utc(self, moment):
+        """The office's naive wall-clock time as a naive UTC datetime."""
+        return self._kel_tz().localize(moment).astimezone(pytz.utc).replace(tzinfo=None)
+
+    def _kel_period_bounds(self, date_from, date_to=None):
+        """Naive UTC [start, end) of the office days ``date_from``..``date_to``
+        (both included; one day when ``date_to`` is not given)."""
+        date_to = date_to or date_from
+        start = datetime.datetime.combine(date_from, datetime.time.min)
+        end = datetime.datetime.combine(
+            date_to + datetime.timedelta(days=1), datetime.time.min
+        )
+        return self._kel_to_utc(start), self._kel_to_utc(end)
+
+    def _kel_month_bounds(self, day):
+        """(first day, last day) of the month of ``day`` (an office date)."""
+        first = day.replace(day=1)
+        following = (first + datetime.timedelta(days=32)).replace(day=1)
+        return first, following - datetime.timedelta(days=1)
+
     def _kel_closed_days(self, date_from, date_to):
         """Days from ``date_from`` to ``date_to`` (inclusive, office dates) on
         which the office is closed according to its calendar: ``{date: reason}``,
@@ -102,7 +149,7 @@ class ResCompany(models.Model):
         if not date_from or not date_to or date_to < date_from:
             return {}
         calendar = self._kel_office_calendar()
-        tz = pytz.timezone(calendar.tz or "Asia/Jakarta")
+        tz = self._kel_tz()
         start = tz.localize(datetime.datetime.combine(date_from, datetime.time.min))
         end = tz.localize(
             datetime.datetime.combine(

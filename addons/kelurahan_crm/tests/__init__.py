@@ -1,3 +1,4 @@
+from . import test_companies
 from . import test_complaint_dates
 from . import test_complaint_location
 from . import test_complaint_number
@@ -17,6 +18,7 @@ from . import test_image_upload
 from . import test_job_mixin
 from . import test_nik
 from . import test_notifications
+from . import test_office_time
 from . import test_performance
 from . import test_portal_home_tour
 from . import test_portal_my
@@ -30,3 +32,4 @@ from . import test_request_guard
 from . import test_roles
 from . import test_stats
 from . import test_xlsx_stream
+from . import test_views

@@ -8,6 +8,14 @@ from freezegun import freeze_time
 from odoo import Command
 from odoo.tests import TransactionCase, new_test_user
 
+# Context of test fixtures that need no chatter, tracking or resident notification.
+NO_MAIL = {
+    "tracking_disable": True,
+    "mail_create_nolog": True,
+    "mail_notrack": True,
+    "kel_no_notify": True,
+}
+
 # Valid NIK: Jakarta Timur (31 74 05), 12-08-1990, man, serial 0001.
 VALID_NIK = "3174051208900001"
 

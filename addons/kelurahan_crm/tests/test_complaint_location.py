@@ -1,6 +1,6 @@
 # Copyright 2026 Kelurahan CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import KelurahanCase
@@ -20,8 +20,9 @@ class TestComplaintLocation(KelurahanCase):
         self.assertEqual(ticket.rw_id, self.rw_a)
 
     def test_rw_of_other_kelurahan_refused(self):
-        with self.assertRaises(ValidationError), self.cr.savepoint():
+        with self.assertRaises(UserError) as caught, self.cr.savepoint():
             self.make_ticket(rw_id=self.rw_other.id, rt_id=False)
+        self.assertIn(self.rw_other.display_name, str(caught.exception))
 
     def test_coordinates_in_range(self):
         ticket = self.make_ticket(latitude=-6.3340511, longitude=106.8590012)

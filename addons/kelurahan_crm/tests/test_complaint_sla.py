@@ -47,6 +47,55 @@ class TestComplaintSla(KelurahanCase):
         )
         self.assertEqual(child._kel_sla(), (1.0, 3.0))
 
+    def test_category_edit_keeps_past_deadlines(self):
+        """A complaint keeps the targets it was filed under: tightening the category
+        afterwards neither moves its deadlines nor turns it late."""
+        with self.at(2026, 5, 13, 10, 0):
+            past = self.make_ticket()
+        with self.at(2026, 5, 18, 10, 0):
+            past.write(
+                {"followup_note": "Sudah diperbaiki", "stage_id": self.stage["done"].id}
+            )
+        self.assertEqual(past.deadline_resolution, wib(2026, 5, 19, 10, 0))
+        self.assertTrue(past.is_within_deadline)
+        self.category.write({"followup_days": 0.5, "resolution_days": 1})
+        self.env.flush_all()
+        self.assertEqual(past.deadline_resolution, wib(2026, 5, 19, 10, 0))
+        self.assertEqual((past.kel_followup_target, past.kel_resolution_target), (1, 3))
+        self.assertTrue(past.is_within_deadline)
+        # A new complaint takes the new targets.
+        with self.at(2026, 5, 13, 10, 0):
+            new = self.make_ticket()
+        self.assertEqual((new.kel_followup_target, new.kel_resolution_target), (0.5, 1))
+        self.assertEqual(new.deadline_resolution, wib(2026, 5, 15, 10, 0))
+        # Moved to another category, a complaint takes that one's targets.
+        other = self.env.ref("kelurahan_crm.category_sampah")
+        other.write({"followup_days": 2, "resolution_days": 4})
+        past.category_id = other
+        self.assertEqual((past.kel_followup_target, past.kel_resolution_target), (2, 4))
+
+    def test_parent_targets_reach_new_subcategory_complaints(self):
+        child = self.env["helpdesk.ticket.category"].create(
+            {
+                "name": "Jalan berlubang",
+                "parent_id": self.category.id,
+                "followup_days": 0,
+                "resolution_days": 0,
+            }
+        )
+        with self.at(2026, 5, 13, 10, 0):
+            before = self.make_ticket(category_id=child.id)
+        self.category.write({"followup_days": 2, "resolution_days": 6})
+        with self.at(2026, 5, 13, 10, 0):
+            after = self.make_ticket(category_id=child.id)
+        self.assertEqual(
+            (before.kel_followup_target, before.kel_resolution_target), (1, 3)
+        )
+        self.assertEqual(
+            (after.kel_followup_target, after.kel_resolution_target), (2, 6)
+        )
+        self.assertEqual(after.deadline_followup, wib(2026, 5, 18, 10, 0))
+
     def test_category_targets_validated(self):
         with self.assertRaises(ValidationError), self.cr.savepoint():
             self.category.followup_days = -1

@@ -32,7 +32,6 @@ ALLOWED = {
     "again as an officer reply: only avoids a duplicate WhatsApp message.",
     "reason_mode": "default mode (reject or revision) of the reason wizard: a UI "
     "default; the wizard's action checks the state and rights itself.",
-    "tz": "the user's time zone, for displaying dates.",
 }
 
 

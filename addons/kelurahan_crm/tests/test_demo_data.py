@@ -5,12 +5,7 @@ from datetime import timedelta
 from odoo import fields
 from odoo.tests import TransactionCase, tagged
 
-NO_MAIL = {
-    "tracking_disable": True,
-    "mail_create_nolog": True,
-    "mail_notrack": True,
-    "kel_no_notify": True,
-}
+from .common import NO_MAIL
 
 
 @tagged("post_install", "-at_install")

@@ -60,6 +60,35 @@ class TestDisposition(KelurahanCase):
         second.with_user(self.user_officer).action_done()
         self.assertEqual(second.state, "done")
 
+    def test_due_date_fixed_when_sent(self):
+        """The agency's response time gives the due date on the office calendar
+        (working days, weekend skipped); changing it later moves new dispositions
+        only."""
+        self.agency.response_days = 3
+        Disposition = self.env["kelurahan.disposition"].with_user(self.user_officer)
+        with self.at(2026, 3, 5, 9, 0):  # Thursday 09:00 WIB
+            ticket = self.make_ticket()
+            sent = Disposition.create(
+                {"ticket_id": ticket.id, "agency_id": self.agency.id}
+            )
+        # Thu 7 h, Fri 8 h, Mon 8 h, Tue 1 h: Tuesday 09:00 WIB.
+        self.assertEqual(sent.date_due, wib(2026, 3, 10, 9, 0))
+        self.agency.with_user(self.user_admin).response_days = 10
+        self.env.flush_all()
+        sent.invalidate_recordset()
+        self.assertEqual(sent.date_due, wib(2026, 3, 10, 9, 0))
+        with self.at(2026, 3, 5, 9, 0):
+            later = Disposition.create(
+                {"ticket_id": ticket.id, "agency_id": self.agency.id}
+            )
+        # Ten working days would end Thursday 19 March: Nyepi, a public holiday.
+        self.assertEqual(later.date_due, wib(2026, 3, 20, 9, 0))
+        # An officer may still agree another date with the agency.
+        sent.write({"date_due": wib(2026, 3, 12, 16, 0)})
+        self.assertEqual(sent.date_due, wib(2026, 3, 12, 16, 0))
+        with self.assertRaisesRegex(ValidationError, "cannot be negative"):
+            self.agency.with_user(self.user_admin).response_days = -1
+
     def test_disposition_dates_validated(self):
         ticket = self.make_ticket()
         with self.assertRaises(ValidationError), self.cr.savepoint():

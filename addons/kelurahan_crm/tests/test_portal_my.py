@@ -5,10 +5,12 @@ home tile; isolation between residents (ids, attachments, chatter) and between R
 
 import json
 from datetime import timedelta
+from unittest.mock import patch
 
 from odoo import fields
 from odoo.tests import tagged
 
+from ..controllers.portal import KelurahanCustomerPortal
 from .portal_case import PortalCase, make_image
 
 NOT_FOUND = "Pengaduan ini tidak ada atau bukan milik Anda"
@@ -75,6 +77,45 @@ class TestPortalMyComplaints(PortalCase):
         self.assertNotIn(self.ticket_b.number, page.text)
         old = self.url_open("/my/tickets", allow_redirects=False)
         self.assertRegex(old.headers["Location"], r"/my/pengaduan$")
+
+    def test_list_uses_helpdesk_searchbar_hooks(self):
+        """Sorting and search come from helpdesk_mgmt's searchbar hooks (so an addon
+        extending them reaches this list): helpdesk's "Title" order, our category
+        search, and a sort order added by another addon."""
+        # Newer than ticket_a, later in the alphabet.
+        self.make_ticket(self.resident_a.partner_id, name="Zzz got mampet")
+        self.authenticate("kel_res_a", "kel_res_a")
+        page = self.url_open("/my/pengaduan?sortby=name")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn('<option value="name" selected', page.text)
+        self.assertLess(page.text.index("Lampu jalan"), page.text.index("Zzz got"))
+        page = self.url_open("/my/pengaduan?sortby=date")
+        self.assertLess(page.text.index("Zzz got"), page.text.index("Lampu jalan"))
+        category = self.category.with_context(lang="id_ID").name  # the resident's
+        page = self.url_open(f"/my/pengaduan?search={category}&search_in=category")
+        self.assertIn(self.ticket_a.number, page.text)
+        page = self.url_open(f"/my/pengaduan?search={category}&search_in=number")
+        self.assertNotIn(self.ticket_a.number, page.text)
+        self.assertIn("o_kel_empty", page.text)
+        original = KelurahanCustomerPortal._ticket_get_searchbar_sortings
+
+        def with_category_order(portal):
+            sortings = original(portal)
+            sortings["category"] = {
+                "label": "Kategori",
+                "order": "category_id, id",
+                "sequence": 9,
+            }
+            return sortings
+
+        with patch.object(
+            KelurahanCustomerPortal,
+            "_ticket_get_searchbar_sortings",
+            with_category_order,
+        ):
+            page = self.url_open("/my/pengaduan?sortby=category")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn('<option value="category" selected', page.text)
 
     def test_home_tile_counts(self):
         self.close_ticket(self.make_ticket(self.resident_a.partner_id))

@@ -4,6 +4,7 @@ import os
 import tempfile
 import zipfile
 from datetime import date, datetime
+from unittest.mock import patch
 
 import openpyxl
 import xlsxwriter
@@ -140,6 +141,46 @@ class TestXlsxStream(BaseCase):
         self.assertEqual(book["Data"]["A3"].value, "<r><t>x</t></r>")
         self.assertIsNone(book["Data"]["Z2"].value)
         self.assertEqual(book["Ringkasan"]["A1"].value, injected)
+
+    def test_other_xlsxwriter_falls_back_to_the_public_api(self):
+        """The row writer reaches into xlsxwriter's internals: with an xlsxwriter it
+        was not checked against, the workbook is written through the public API,
+        with the same cells, and rich-string look-alikes still stay text."""
+        self.assertTrue(xs.streaming_verified())
+        self.assertFalse(xs.streaming_verified("3.2.0"))
+        injected = '<r><t>a</t></r></is></c><c r="Z2"><f>SUM(1)</f></c><r></r>'
+        rows = [
+            ("=1+1", datetime(2026, 3, 10, 9, 30), date(2026, 3, 10), 1.5, 3),
+            (injected, None, None, 2.25, None),
+            ("baris\nbaru", None, None, None, 7),
+        ]
+        values = {}
+        for streaming in (True, False):
+            path = self._workbook_path()
+            workbook = xs.open_workbook(path, streaming=streaming)
+            writer = xs.SheetWriter(workbook, "Data", COLUMNS)
+            self.assertEqual(isinstance(writer.sheet, xs.StreamingWorksheet), streaming)
+            writer.write_header()
+            self.assertEqual(writer.write_rows(iter(rows)), len(rows))
+            workbook.close()
+            self.assertNotIn("<f>", self._sheet_xml(path))
+            sheet = openpyxl.load_workbook(path)["Data"]
+            values[streaming] = [
+                [cell.value for cell in row] for row in sheet.iter_rows(min_row=2)
+            ]
+        self.assertEqual(values[False][0], values[True][0])
+        self.assertEqual(values[False][2], values[True][2])
+        self.assertEqual(values[True][1][0], injected)
+        self.assertEqual(values[False][1][0], "\u2060" + injected)
+        self.assertEqual(values[False][1][1:], values[True][1][1:])
+        with (
+            patch.object(xlsxwriter, "__version__", "9.9.9"),
+            self.assertLogs(xs.__name__, "WARNING") as logs,
+        ):
+            workbook = xs.open_workbook(self._workbook_path())
+            workbook.close()
+        self.assertNotIsInstance(workbook.worksheet_class(), xs.StreamingWorksheet)
+        self.assertIn("9.9.9", logs.output[0])
 
     def test_append_refuses_rows_already_written(self):
         path = self._workbook_path()

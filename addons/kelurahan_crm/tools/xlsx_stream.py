@@ -14,15 +14,28 @@ checks, stores and re-reads every cell before it writes the same ``<c>`` element
 row is only XML in a temporary file anyway, so the worksheet writes that XML itself,
 a row at a time, byte for byte what the per-cell API would write (a test compares
 both). Workbook, styles, charts and the other sheets stay xlsxwriter's.
+
+That writer reaches into xlsxwriter's private ``Worksheet`` internals, so it is only
+used with the xlsxwriter version its byte-for-byte test ran on
+(``VERIFIED_XLSXWRITER``). With any other version ``open_workbook`` falls back to
+xlsxwriter's public API (slower, same cells) and says so once in the log.
 """
 
 import datetime
+import logging
 import math
 import re
 
 import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
+
+_logger = logging.getLogger(__name__)
+
+# The xlsxwriter the streaming row writer was checked against, byte for byte
+# (tests/test_xlsx_stream.py); requirements/constraints.txt pins it.
+VERIFIED_XLSXWRITER = "3.1.9"
+_warned = set()
 
 # Characters that make Excel/LibreOffice/CSV re-imports treat a cell as a formula
 # (OWASP CSV injection), including their full-width forms.
@@ -62,11 +75,45 @@ def workbook_options(tmpdir=None):
     return options
 
 
-def open_workbook(path, tmpdir=None):
-    """A streaming workbook written to ``path`` (a file name, not memory)."""
+def streaming_verified(version=None):
+    """True when the installed xlsxwriter is the one the streaming writer was
+    checked against."""
+    return (version or xlsxwriter.__version__) == VERIFIED_XLSXWRITER
+
+
+def open_workbook(path, tmpdir=None, streaming=None):
+    """A streaming workbook written to ``path`` (a file name, not memory): rows in
+    constant memory, appended by ``StreamingWorksheet`` when ``streaming`` (by
+    default: when the installed xlsxwriter is the verified one), else through
+    xlsxwriter's public per-cell API."""
+    if streaming is None:
+        streaming = streaming_verified()
+        if not streaming and xlsxwriter.__version__ not in _warned:
+            _warned.add(xlsxwriter.__version__)
+            _logger.warning(
+                "xlsxwriter %s is not %s, the version the streaming row writer was "
+                "checked against: exports use xlsxwriter's public API (slower).",
+                xlsxwriter.__version__,
+                VERIFIED_XLSXWRITER,
+            )
     workbook = xlsxwriter.Workbook(path, workbook_options(tmpdir))
-    workbook.worksheet_class = StreamingWorksheet
+    if streaming:
+        workbook.worksheet_class = StreamingWorksheet
     return workbook
+
+
+def defused(sheet, value):
+    """``value`` as text for ``sheet``. xlsxwriter's own worksheet copies text
+    shaped like a rich string (``<r>…</r>``) into the XML unescaped: there, a
+    leading word joiner (invisible) keeps it text. ``StreamingWorksheet`` escapes
+    all text itself."""
+    if (
+        not isinstance(sheet, StreamingWorksheet)
+        and value.startswith("<r>")
+        and value.endswith("</r>")
+    ):
+        return "\u2060" + value
+    return value
 
 
 def is_risky(value):
@@ -322,7 +369,7 @@ class SheetWriter:
         value = clean_text(value if isinstance(value, str) else str(value))
         if is_risky(value):
             cell_format = self.formats["quoted"]
-        self.sheet.write_string(row, col, value, cell_format)
+        self.sheet.write_string(row, col, defused(self.sheet, value), cell_format)
 
     def autofilter(self, first_row=0):
         if self.row > first_row + 1:

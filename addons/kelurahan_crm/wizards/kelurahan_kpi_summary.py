@@ -1,7 +1,5 @@
 # Copyright 2026 Kelurahan CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from markupsafe import Markup
-
 from odoo import api, fields, models
 
 
@@ -28,46 +26,28 @@ class KelurahanKpiSummary(models.TransientModel):
             wizard.summary_html = wizard._kel_render()
 
     def _kel_render(self):
-        _ = self.env._
+        """The summary as HTML (QWeb template ``kelurahan_crm.kpi_summary_body``)."""
+        values = {"error": False, "summary": False}
         if not self.date_from or not self.date_to or self.date_to < self.date_from:
-            return Markup("<p>%s</p>") % _("Choose a valid period.")
-        summary = self.env["kelurahan.report.engine"]._kel_summary(
-            {
-                "date_from": fields.Date.to_string(self.date_from),
-                "date_to": fields.Date.to_string(self.date_to),
-            }
-        )
-        if not summary["total"]:
-            return Markup("<p>%s</p>") % _("No data for this period.")
-
-        def num(value, suffix=""):
-            return "-" if value is None else f"{value:.1f}{suffix}"
-
-        rows = Markup("").join(
-            Markup("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>")
-            % (name, count, num(response), num(resolution))
-            for name, count, response, resolution in sorted(
-                summary["by_channel"], key=lambda item: -item[1]
+            values["error"] = self.env._("Choose a valid period.")
+        else:
+            summary = self.env["kelurahan.report.engine"]._kel_summary(
+                {
+                    "date_from": fields.Date.to_string(self.date_from),
+                    "date_to": fields.Date.to_string(self.date_to),
+                }
             )
-        )
-        fastest = [item for item in summary["by_channel"] if item[2] is not None]
-        fastest_text = ""
-        if fastest:
-            best = min(fastest, key=lambda item: item[2])
-            best_channel, best_days = best[0], num(best[2])
-            fastest_text = _(
-                "Fastest first follow-up: %(channel)s (%(days)s working days on "
-                "average).",
-                channel=best_channel,
-                days=best_days,
-            )
-        most = max(summary["by_channel"], key=lambda item: item[1])
+            if summary["total"]:
+                values.update(self._kel_render_values(summary))
+            else:
+                values["error"] = self.env._("No data for this period.")
+        return self.env["ir.qweb"]._render("kelurahan_crm.kpi_summary_body", values)
+
+    def _kel_render_values(self, summary):
+        channels = sorted(summary["by_channel"], key=lambda item: -item[1])
+        followed = [item for item in channels if item[2] is not None]
         indicators = summary["indicators"]
-        source = (
-            _("from the satisfaction survey")
-            if indicators["source"] == "survey"
-            else _("from complaint data (no survey installed)")
-        )
+        _ = self.env._
         labels = {
             "kecepatan": _("Speed of service"),
             "keramahan": _("Friendliness of staff"),
@@ -75,37 +55,23 @@ class KelurahanKpiSummary(models.TransientModel):
             "sarana_teknologi": _("Technology"),
             "responsivitas_pengaduan": _("Complaint responsiveness"),
         }
-        ind_rows = Markup("").join(
-            Markup("<tr><td>%s</td><td>%s</td></tr>")
-            % (label, num(indicators["shares"].get(code), " %"))
-            for code, label in labels.items()
-        )
-        within = summary["within_share"]
-        return Markup(
-            "<p>%s</p><p>%s %s</p>"
-            "<table class='table table-sm'><thead><tr><th>%s</th><th>%s</th>"
-            "<th>%s</th><th>%s</th></tr></thead><tbody>%s</tbody></table>"
-            "<h4>%s</h4><p><small>%s</small></p>"
-            "<table class='table table-sm'><tbody>%s</tbody></table>"
-        ) % (
-            _(
-                "%(total)s complaints; %(within)s of those done were within the "
-                "deadline.",
-                total=summary["total"],
-                within=num(within * 100 if within is not None else None, " %"),
-            ),
-            _(
-                "Most used channel: %(channel)s (%(count)s).",
-                channel=most[0],
-                count=most[1],
-            ),
-            fastest_text,
-            _("Channel"),
-            _("Complaints"),
-            _("Days to Tgl TL"),
-            _("Days to done"),
-            rows,
-            _("Satisfaction indicators (% satisfied)"),
-            source,
-            ind_rows,
-        )
+        return {
+            "summary": summary,
+            "channels": channels,
+            "most": channels[0],
+            "fastest": min(followed, key=lambda item: item[2]) if followed else None,
+            "from_survey": indicators["source"] == "survey",
+            "indicators": [
+                (label, indicators["shares"].get(code))
+                for code, label in labels.items()
+            ],
+            "num": self._kel_number,
+        }
+
+    def _kel_number(self, value, percent=False):
+        """1,5 / 87,5 %: numbers as residents write them (id_ID), "-" for none."""
+        if value is None:
+            return "-"
+        lang = self.env["res.lang"]._lang_get(self.env.lang or "id_ID")
+        text = lang.format("%.1f", value * 100 if percent else value, grouping=True)
+        return f"{text} %" if percent else text

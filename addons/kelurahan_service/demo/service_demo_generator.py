@@ -13,8 +13,6 @@ import pytz
 
 from odoo import api, fields, models
 
-from ..models.kelurahan_service import OFFICE_TZ
-
 # Smallest files that pass the content check (magic bytes).
 DEMO_PDF = b"%PDF-1.4\n% demo\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -27,7 +25,7 @@ class KelurahanDemo(models.AbstractModel):
         """Served tickets over ``days`` working days; from go-live (``golive_offset``
         days ago) waiting times are about 40 % of what they were before."""
         rng = random.Random(seed)
-        tz = pytz.timezone(OFFICE_TZ)
+        tz = self.env.company._kel_tz()
         today = self.env["kelurahan.queue.ticket"]._kel_today()
         golive = today - datetime.timedelta(days=golive_offset)
         self.env["ir.config_parameter"].sudo().set_param(

@@ -9,6 +9,7 @@ class KelurahanCounter(models.Model):
     """A service counter (loket) and its calling screen."""
 
     _name = "kelurahan.counter"
+    _check_company_auto = True
     _description = "Service Counter"
     _order = "sequence, name"
 
@@ -25,6 +26,7 @@ class KelurahanCounter(models.Model):
         "counter_id",
         "service_id",
         string="Services",
+        check_company=True,
     )
     user_id = fields.Many2one("res.users", string="Officer on Duty")
     current_ticket_id = fields.Many2one(

@@ -44,7 +44,7 @@ class KelurahanLetter(models.Model):
     applicant_name = fields.Char(related="request_id.applicant_name", store=True)
     applicant_nik_masked = fields.Char(related="request_id.applicant_nik_masked")
     date_issued = fields.Date(
-        required=True, default=fields.Date.context_today, readonly=True
+        required=True, default=lambda self: self.env.company._kel_today(), readonly=True
     )
     signatory_id = fields.Many2one(
         "res.users",
@@ -120,7 +120,7 @@ class KelurahanLetter(models.Model):
         for vals in vals_list:
             request = self.env["kelurahan.service.request"].browse(vals["request_id"])
             date = fields.Date.to_date(vals.get("date_issued")) or (
-                fields.Date.context_today(self)
+                self.env.company._kel_today()
             )
             # sudo: numbering is the office's; officers cannot read ir.sequence.
             seq = (

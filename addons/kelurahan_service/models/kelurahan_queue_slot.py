@@ -1,18 +1,16 @@
 # Copyright 2026 Kelurahan CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import pytz
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
-
-from .kelurahan_service import OFFICE_TZ
 
 
 class KelurahanQueueSlot(models.Model):
     """A bookable time slot of a service, with a capacity."""
 
     _name = "kelurahan.queue.slot"
+    _check_company_auto = True
     _description = "Queue Booking Slot"
     _order = "date_start, service_id"
     _rec_name = "date_start"
@@ -20,7 +18,9 @@ class KelurahanQueueSlot(models.Model):
     service_id = fields.Many2one(
         "kelurahan.service", required=True, ondelete="cascade", index=True
     )
-    counter_id = fields.Many2one("kelurahan.counter", index="btree_not_null")
+    counter_id = fields.Many2one(
+        "kelurahan.counter", index="btree_not_null", check_company=True
+    )
     company_id = fields.Many2one(related="service_id.company_id", store=True)
     date_start = fields.Datetime(required=True, index=True)
     date_end = fields.Datetime(required=True)
@@ -46,10 +46,10 @@ class KelurahanQueueSlot(models.Model):
 
     @api.depends("date_start")
     def _compute_date(self):
-        tz = pytz.timezone(OFFICE_TZ)
         for slot in self:
+            company = slot.company_id or self.env.company
             slot.date = (
-                pytz.utc.localize(slot.date_start).astimezone(tz).date()
+                company._kel_to_local(slot.date_start).date()
                 if slot.date_start
                 else False
             )
@@ -109,9 +109,9 @@ class KelurahanQueueSlot(models.Model):
 
     def _kel_local_label(self):
         self.ensure_one()
-        tz = pytz.timezone(OFFICE_TZ)
-        start = pytz.utc.localize(self.date_start).astimezone(tz)
-        end = pytz.utc.localize(self.date_end).astimezone(tz)
+        company = self.company_id or self.env.company
+        start = company._kel_to_local(self.date_start)
+        end = company._kel_to_local(self.date_end)
         return f"{start:%d/%m/%Y %H:%M}–{end:%H:%M}"
 
     def _kel_book(self, partner, visitor_name=None):

@@ -2,14 +2,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import datetime
 
-import pytz
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 from ..tools import qr as kel_qr
-from .kelurahan_service import OFFICE_TZ
 
 TICKET_STATES = [
     ("booked", "Booked"),
@@ -26,6 +23,7 @@ class KelurahanQueueTicket(models.Model):
     is check-in → first call, the service time first call → served."""
 
     _name = "kelurahan.queue.ticket"
+    _check_company_auto = True
     _description = "Queue Ticket"
     _inherit = ["portal.mixin"]  # noqa: RUF012
     _order = "date desc, checkin_date, id"
@@ -35,10 +33,15 @@ class KelurahanQueueTicket(models.Model):
     service_id = fields.Many2one(
         "kelurahan.service", required=True, index=True, ondelete="restrict"
     )
-    counter_id = fields.Many2one("kelurahan.counter", index=True)
-    slot_id = fields.Many2one("kelurahan.queue.slot", index="btree_not_null")
+    counter_id = fields.Many2one("kelurahan.counter", index=True, check_company=True)
+    slot_id = fields.Many2one(
+        "kelurahan.queue.slot", index="btree_not_null", check_company=True
+    )
     request_id = fields.Many2one(
-        "kelurahan.service.request", index="btree_not_null", string="Request"
+        "kelurahan.service.request",
+        index="btree_not_null",
+        string="Request",
+        check_company=True,
     )
     partner_id = fields.Many2one("res.partner", index="btree_not_null")
     visitor_name = fields.Char()
@@ -87,7 +90,8 @@ class KelurahanQueueTicket(models.Model):
 
     @api.model
     def _kel_today(self):
-        return datetime.datetime.now(pytz.timezone(OFFICE_TZ)).date()
+        """Today in the office's time zone (``res.company._kel_today``)."""
+        return self.env.company._kel_today()
 
     @api.depends("checkin_date", "called_date", "served_date")
     def _compute_minutes(self):

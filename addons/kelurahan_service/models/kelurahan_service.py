@@ -7,8 +7,6 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-OFFICE_TZ = "Asia/Jakarta"
-
 
 class KelurahanService(models.Model):
     """An administrative service of the office (catalogue entry)."""
@@ -98,10 +96,10 @@ class KelurahanService(models.Model):
     def _generate_slots(self, date_from=None, days=14, start_hour=8, end_hour=15):
         """Create the missing booking slots of appointment services on the days the
         office is open by its calendar (no weekends, no public holidays; office
-        hours in Asia/Jakarta). Free slots on a day that has become a holiday since
-        they were made are deleted; booked ones are kept. Returns the new slots."""
-        tz = pytz.timezone(OFFICE_TZ)
-        date_from = date_from or fields.Date.context_today(self)
+        hours in the office's time zone). Free slots on a day that has become a
+        holiday since they were made are deleted; booked ones are kept. Returns the
+        new slots."""
+        date_from = date_from or self.env.company._kel_today()
         Slot = self.env["kelurahan.queue.slot"]
         vals_list = []
         last_day = date_from + datetime.timedelta(days=days - 1)
@@ -112,6 +110,7 @@ class KelurahanService(models.Model):
                     service.company_id._kel_closed_days(date_from, last_day)
                 )
             closed = closed_by_company[service.company_id]
+            tz = service.company_id._kel_tz()
             service._kel_drop_free_slots(closed)
             existing = set(
                 Slot.search(
@@ -170,3 +169,24 @@ class KelurahanService(models.Model):
     @api.model
     def _cron_generate_slots(self):
         self.search([("needs_appointment", "=", True)])._generate_slots()
+
+    @api.constrains("company_id")
+    def _check_requests_stay(self):
+        """A service cannot move to another kelurahan while requests of its own
+        kelurahan use it. sudo: counts only."""
+        Request = self.env["kelurahan.service.request"].sudo()
+        for service in self:
+            if Request.search_count(
+                [
+                    ("service_id", "=", service.id),
+                    ("company_id", "!=", service.company_id.id),
+                ],
+                limit=1,
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(service)s has requests in its kelurahan: it cannot be "
+                        "moved to another one.",
+                        service=service.display_name,
+                    )
+                )

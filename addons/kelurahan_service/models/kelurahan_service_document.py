@@ -13,6 +13,7 @@ class KelurahanServiceDocument(models.Model):
     so only who may read the request (applicant, authorised staff) may read it."""
 
     _name = "kelurahan.service.document"
+    _check_company_auto = True
     _description = "Request Document"
     _order = "request_id, requirement_id, id"
 
@@ -20,7 +21,10 @@ class KelurahanServiceDocument(models.Model):
         "kelurahan.service.request", required=True, ondelete="cascade", index=True
     )
     requirement_id = fields.Many2one(
-        "kelurahan.service.requirement", ondelete="restrict", index=True
+        "kelurahan.service.requirement",
+        ondelete="restrict",
+        index=True,
+        check_company=True,
     )
     # stored for the multi-company record rule (security/kelurahan_service_security.xml)
     company_id = fields.Many2one(

@@ -48,12 +48,17 @@ class KelurahanServiceRequest(models.Model):
     _kel_nik_masked_field = "applicant_nik_masked"
     _order = "date_submitted desc, id desc"
     _rec_name = "number"
+    _check_company_auto = True
 
     number = fields.Char(
         required=True, readonly=True, copy=False, default="/", index="trigram"
     )
     service_id = fields.Many2one(
-        "kelurahan.service", required=True, index=True, tracking=True
+        "kelurahan.service",
+        required=True,
+        index=True,
+        tracking=True,
+        check_company=True,
     )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
@@ -81,6 +86,7 @@ class KelurahanServiceRequest(models.Model):
         string="RW",
         index="btree_not_null",
         tracking=True,
+        check_company=True,
         default=lambda self: self._default_rw_id(),
         help="RW of the applicant; its RW officers follow the request.",
     )
@@ -139,7 +145,7 @@ class KelurahanServiceRequest(models.Model):
 
     @api.depends("date_deadline", "state")
     def _compute_is_overdue(self):
-        today = fields.Date.context_today(self)
+        today = self.env.company._kel_today()
         for request in self:
             request.is_overdue = bool(
                 request.state in OPEN_STATES
@@ -150,7 +156,7 @@ class KelurahanServiceRequest(models.Model):
     def _search_is_overdue(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(self.env._("Unsupported search."))
-        today = fields.Date.context_today(self)
+        today = self.env.company._kel_today()
         domain = [("state", "in", OPEN_STATES), ("date_deadline", "<", today)]
         if (operator == "=") == value:
             return domain

@@ -94,6 +94,19 @@ class TestQueue(QueueCommon, TransactionCase):
         )
         self.assertEqual(tomorrow.name, "T001")
 
+    def test_queue_day_is_the_office_day(self):
+        """Walk-in numbers start again on the office's day: at 00:30 in Makassar
+        (WITA) it is already the next day there, still the previous one in WIB."""
+        wita = self.env["resource.calendar"].create(
+            {"name": "Jam kerja WITA", "tz": "Asia/Makassar"}
+        )
+        with freeze_time("2026-03-10 16:30:00"):
+            self.assertEqual(self.Ticket._kel_today(), datetime.date(2026, 3, 10))
+            self.env.company.kel_calendar_id = wita
+            self.assertEqual(self.Ticket._kel_today(), datetime.date(2026, 3, 11))
+            ticket = self.Ticket._kel_issue_walkin(self.service)
+            self.assertEqual(ticket.date, datetime.date(2026, 3, 11))
+
     def test_counter_flow_and_minutes(self):
         with freeze_time("2026-11-30 01:00:00"):
             first = self.Ticket._kel_issue_walkin(self.service)

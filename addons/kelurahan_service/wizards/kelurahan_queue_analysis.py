@@ -48,7 +48,7 @@ class KelurahanQueueAnalysis(models.TransientModel):
     @api.model
     def _default_dates(self):
         """Before = the 30 days before go-live, after = go-live until today."""
-        today = fields.Date.context_today(self)
+        today = self.env.company._kel_today()
         # sudo: configuration value, read by whoever runs the analysis.
         golive = fields.Date.to_date(
             self.env["ir.config_parameter"]

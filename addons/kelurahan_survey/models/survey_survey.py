@@ -199,7 +199,9 @@ class SurveySurvey(models.Model):
     # IKM by SQL aggregation
     # ------------------------------------------------------------------
     def _kel_local_ts(self):
-        tz = self.env.user.tz or "Asia/Jakarta"
+        """When a response was completed, in the office's time zone (the IKM of a
+        period counts office days, whoever reads it)."""
+        tz = self.env.company._kel_tz_name()
         return SQL("(ui.end_datetime AT TIME ZONE 'UTC' AT TIME ZONE %s)", tz)
 
     def _kel_where(

@@ -224,3 +224,27 @@ class TestIkmSql(KelSurveyCase):
         self.assertEqual(
             self.env.ref("kelurahan_survey.survey_literacy").kel_kind, "literacy"
         )
+
+
+@tagged("post_install", "-at_install")
+class TestIkmOfficeDays(KelSurveyCase):
+    """The IKM of a period counts the office's days (its calendar's time zone), not
+    those of whoever reads it."""
+
+    def test_response_at_midnight_in_wita(self):
+        survey, questions = self._make_skm(title="SKM WITA")
+        # 31 March 2024 16:30 UTC: still March in Jakarta, April in Makassar.
+        self._respond(
+            survey, questions, self._all(4), when=datetime(2024, 3, 31, 16, 30)
+        )
+        company = self.env.company
+        self.env.user.tz = "Europe/Brussels"
+        march = (date(2024, 3, 1), date(2024, 3, 31))
+        april = (date(2024, 4, 1), date(2024, 4, 30))
+        self.assertEqual(survey._kel_ikm(*march)[None]["respondents"], 1)
+        self.assertEqual(survey._kel_ikm(*april)[None]["respondents"], 0)
+        company.kel_calendar_id = self.env["resource.calendar"].create(
+            {"name": "Jam kerja WITA", "tz": "Asia/Makassar"}
+        )
+        self.assertEqual(survey._kel_ikm(*march)[None]["respondents"], 0)
+        self.assertEqual(survey._kel_ikm(*april)[None]["respondents"], 1)

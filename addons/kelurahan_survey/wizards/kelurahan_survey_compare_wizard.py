@@ -62,9 +62,9 @@ class KelurahanSurveyCompareWizard(models.TransientModel):
     group_by = fields.Selection(GROUP_BY, default="quarter")
     date_from = fields.Date(
         "From",
-        default=lambda self: fields.Date.context_today(self).replace(month=1, day=1),
+        default=lambda self: self.env.company._kel_today().replace(month=1, day=1),
     )
-    date_to = fields.Date("To", default=fields.Date.context_today)
+    date_to = fields.Date("To", default=lambda self: self.env.company._kel_today())
     result_html = fields.Html("Results", compute="_compute_result", sanitize=False)
 
     @api.depends("survey_id")

@@ -60,7 +60,9 @@ class KelurahanSurveyIkmWizard(models.TransientModel):
     )
     period_type = fields.Selection(PERIOD_TYPES, required=True, default="year")
     period_date = fields.Date(
-        "Any day in the period", required=True, default=fields.Date.context_today
+        "Any day in the period",
+        required=True,
+        default=lambda self: self.env.company._kel_today(),
     )
     date_from = fields.Date(
         "From", compute="_compute_dates", store=True, readonly=False
@@ -99,7 +101,7 @@ class KelurahanSurveyIkmWizard(models.TransientModel):
         for wizard in self:
             if wizard.period_type == "custom" and wizard.date_from and wizard.date_to:
                 continue
-            day = wizard.period_date or fields.Date.context_today(wizard)
+            day = wizard.period_date or wizard.env.company._kel_today()
             kind = wizard.period_type if wizard.period_type != "custom" else "month"
             wizard.date_from, wizard.date_to = period_bounds(kind, day)
 

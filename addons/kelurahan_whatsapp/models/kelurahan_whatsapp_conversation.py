@@ -302,11 +302,8 @@ class KelurahanWhatsappConversation(models.Model):
         )
 
     def _kel_categories(self):
-        domain = [("company_id", "in", [False, self.company_id.id])]
-        Category = self.env["helpdesk.ticket.category"]
-        if "parent_id" in Category._fields:
-            domain.append(("parent_id", "=", False))
-        return Category.search(domain, order="sequence, name, id")
+        """The categories offered to residents, by the portal's rule."""
+        return self.env["helpdesk.ticket.category"]._kel_for_residents(self.company_id)
 
     def _kel_category_menu(self):
         choices = json.loads(self.choice_ids or "[]")
@@ -450,7 +447,7 @@ class KelurahanWhatsappConversation(models.Model):
                 "No complaint %(number)s was found for this WhatsApp number.",
                 number=number,
             )
-        tz_self = self.with_context(tz="Asia/Jakarta")
+        tz_self = self.with_context(tz=self.company_id._kel_tz_name())
 
         def fmt(value):
             local = fields.Datetime.context_timestamp(tz_self, value)

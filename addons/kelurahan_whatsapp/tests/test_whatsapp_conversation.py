@@ -47,14 +47,12 @@ class TestWhatsappConversation(WhatsappCase):
         self.assertEqual(ticket.partner_id, conversation.partner_id)
         self.assertEqual(ticket.whatsapp_conversation_id, conversation)
         self.assertIn("dua minggu", ticket.description)
-        channel = self.env.ref("kelurahan_crm.channel_whatsapp", False)
-        if channel:
-            self.assertEqual(ticket.channel_id, channel)
-        if "reporter_phone" in ticket:
-            self.assertEqual(ticket.reporter_phone, f"+{RESIDENT}")
-        if "rw_id" in ticket:
-            self.assertEqual(ticket.rw_id.number, 1)
-            self.assertIn("Melati", ticket.location_address)
+        self.assertEqual(
+            ticket.channel_id, self.env.ref("kelurahan_crm.channel_whatsapp")
+        )
+        self.assertEqual(ticket.reporter_phone, f"+{RESIDENT}")
+        self.assertEqual(ticket.rw_id.number, 1)
+        self.assertIn("Melati", ticket.location_address)
         # the photo was downloaded in the background and attached to the complaint
         photo = self.Message.search(
             [("conversation_id", "=", conversation.id), ("media_id", "=", "MEDIA-1")]
@@ -70,6 +68,22 @@ class TestWhatsappConversation(WhatsappCase):
         self.assertEqual(
             set(ticket.whatsapp_message_ids.mapped("direction")), {"in", "out"}
         )
+
+    def test_categories_offered_as_on_the_portal(self):
+        """WhatsApp offers the categories of the portal's rule: shown on the portal,
+        sub-categories included, hidden ones not."""
+        Category = self.env["helpdesk.ticket.category"]
+        child = Category.create(
+            {"name": "Lubang jalan (test)", "parent_id": self.category.id}
+        )
+        hidden = Category.create({"name": "Internal (test)", "show_in_portal": False})
+        replies = self.say("Halo")
+        self.assertIn(child.name, replies[0])
+        self.assertNotIn(hidden.name, replies[0])
+        offered = self.conversation()._kel_categories()
+        self.assertEqual(offered, Category._kel_for_residents(self.env.company))
+        self.assertIn(child, offered)
+        self.assertNotIn(hidden, offered)
 
     def test_status_and_append(self):
         ticket = self.report(photo=False)

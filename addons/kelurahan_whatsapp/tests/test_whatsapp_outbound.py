@@ -3,6 +3,8 @@
 import itertools
 from datetime import timedelta
 
+from lxml import etree
+
 from odoo import fields
 from odoo.tests import tagged
 
@@ -65,6 +67,19 @@ class TestWhatsappOutbound(WhatsappCase):
         self.assertEqual(message.state, "sent")
         self.assertEqual(message.sent_as, "text")
         self.assertEqual(message.wamid, payload["_wamid"])
+
+    def test_whatsapp_page_on_the_complaint_form(self):
+        """The WhatsApp tab extends helpdesk_mgmt's form, which the kelurahan
+        complaint form extends: officers see it on the screen they use."""
+        Ticket = self.env["helpdesk.ticket"].with_user(self.officer)
+        form = Ticket.get_views([(False, "form")])["views"]["form"]
+        self.assertEqual(
+            form["id"], self.env.ref("kelurahan_crm.kelurahan_complaint_view_form").id
+        )
+        arch = etree.fromstring(form["arch"])
+        page = arch.xpath("//notebook/page[@name='whatsapp']")
+        self.assertTrue(page)
+        self.assertTrue(page[0].xpath(".//field[@name='whatsapp_message_ids']"))
 
     def test_outside_window_uses_template(self):
         self.conv.last_inbound_date = fields.Datetime.now() - timedelta(hours=25)
