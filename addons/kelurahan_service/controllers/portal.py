@@ -5,11 +5,13 @@
 
 import base64
 
-from odoo import fields, http
+from odoo import http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
+from odoo.tools.misc import format_date
 
 from odoo.addons.kelurahan_crm.controllers import portal_common as common
+from odoo.addons.kelurahan_crm.tools import nik as kel_nik
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
 
@@ -102,6 +104,17 @@ class KelurahanPortal(CustomerPortal):
         values.update(page_name="service_request", service_request=record)
         return request.render("kelurahan_service.portal_my_request", values)
 
+    def _kel_profile(self):
+        """What the resident typed on their last request, for the form; the NIK
+        travels masked (the full number is put back on submission)."""
+        profile = request.env["kelurahan.service.request"]._kel_applicant_defaults(
+            request.env.user.partner_id
+        )
+        profile["applicant_nik_masked"] = (
+            kel_nik.mask(profile["applicant_nik"]) if profile["applicant_nik"] else ""
+        )
+        return profile
+
     @http.route(
         "/my/permohonan/baru", type="http", auth="user", methods=["GET"], website=True
     )
@@ -109,16 +122,29 @@ class KelurahanPortal(CustomerPortal):
         # sudo: the catalogue is public information of the office.
         services = request.env["kelurahan.service"].sudo().search(_office_domain())
         service = services.filtered(lambda s: str(s.id) == str(service_id))[:1]
+        partner = request.env.user.partner_id
+        profile = self._kel_profile()
+        form = dict(kw)
+        if "applicant_nik" not in form:
+            form["applicant_nik"] = profile["applicant_nik_masked"]
+        form.setdefault("rw_id", profile["rw_id"])
+        form.setdefault("applicant_phone", profile["applicant_phone"])
+        form.setdefault("applicant_address", profile["applicant_address"])
         values = self._prepare_portal_layout_values()
         values.update(
             page_name="service_request_new",
             services=services,
             service=service,
-            form=kw,
+            form=form,
             error=kw.get("error"),
             # sudo: the list of RWs is public information of the office.
             rws=common.portal_rws(),
-            partner=request.env.user.partner_id,
+            partner=partner,
+            pending_uploads=request.env["kelurahan.service.upload"]._kel_pending(
+                partner, service.requirement_ids
+            )
+            if service
+            else {},
         )
         return request.render("kelurahan_service.portal_request_new", values)
 
@@ -128,19 +154,35 @@ class KelurahanPortal(CustomerPortal):
         service = _sudo_browse("kelurahan.service", service_id)
         if not service:
             return self.portal_request_new(error=request.env._("Choose a service."))
+        partner = request.env.user.partner_id
+        profile = self._kel_profile()
+        nik = post.get("applicant_nik") or ""
+        if profile["applicant_nik"] and nik == profile["applicant_nik_masked"]:
+            nik = profile["applicant_nik"]  # pre-filled masked, left unchanged
         values = {
             "applicant_name": (post.get("applicant_name") or "").strip(),
-            "applicant_nik": post.get("applicant_nik") or "",
+            "applicant_nik": nik,
             "applicant_phone": post.get("applicant_phone"),
             "applicant_address": post.get("applicant_address"),
             "purpose": post.get("purpose"),
-            "partner_id": request.env.user.partner_id.id,
+            "partner_id": partner.id,
         }
         # sudo: the list of RWs is public information of the office.
         rw = _sudo_browse("kelurahan.rw", post.get("rw_id"))
         if rw:
             values["rw_id"] = rw.id
-        uploads = _uploads(request.httprequest.files)
+        Pending = request.env["kelurahan.service.upload"]
+        kept_ids = {
+            int(value)
+            for key, value in post.items()
+            if key.startswith("kept_doc_") and str(value).isdigit()
+        }
+        uploads = Pending._kel_merge(
+            partner,
+            service.requirement_ids,
+            _uploads(request.httprequest.files),
+            kept_ids,
+        )
         try:
             # sudo: residents cannot create requests directly; everything was
             # validated above and the request belongs to the resident's partner.
@@ -150,12 +192,39 @@ class KelurahanPortal(CustomerPortal):
                 ._kel_submit(service, values, uploads, channel="portal")
             )
         except (ValidationError, UserError) as error:
+            # The acceptable files are kept for the next try (shown on the form).
+            Pending._kel_keep(partner, uploads)
             return self.portal_request_new(
                 service_id=service.id,
                 error=error.args[0],
                 **{k: v for k, v in post.items() if isinstance(v, str)},
             )
+        Pending._kel_discard(partner, service.requirement_ids)
         return request.redirect(f"/my/permohonan/{record.id}?submitted=1")
+
+    @_post_route("/my/permohonan/<int:request_id>/batal")
+    def portal_request_cancel(self, request_id, **post):
+        record = self._kel_checked("kelurahan.service.request", request_id)
+        if record is None:
+            return request.redirect("/my")
+        try:
+            # record is sudo (checked above): the applicant withdraws own request;
+            # the method refuses once the office processes it.
+            record._kel_cancel_by_applicant()
+        except UserError as error:
+            return self._kel_request_page(record, error=error.args[0], status=409)
+        return request.redirect(f"/my/permohonan/{record.id}?cancelled=1")
+
+    def _kel_request_page(self, record, status=200, **extra):
+        """The request page of ``record`` (sudo, checked), with ``extra`` values
+        such as an error message."""
+        values = self._get_page_view_values(
+            record, None, {}, "my_service_requests_history", False
+        )
+        values.update(page_name="service_request", service_request=record, **extra)
+        return request.render(
+            "kelurahan_service.portal_my_request", values, status=status
+        )
 
     @_post_route("/my/permohonan/<int:request_id>/unggah")
     def portal_request_reupload(self, request_id, **post):
@@ -166,15 +235,7 @@ class KelurahanPortal(CustomerPortal):
             # record is sudo (checked above): the applicant replaces own documents.
             record._kel_resubmit(_uploads(request.httprequest.files))
         except (ValidationError, UserError) as error:
-            values = self._get_page_view_values(
-                record, None, {}, "my_service_requests_history", False
-            )
-            values.update(
-                page_name="service_request",
-                service_request=record,
-                error=error.args[0],
-            )
-            return request.render("kelurahan_service.portal_my_request", values)
+            return self._kel_request_page(record, error=error.args[0])
         return request.redirect(f"/my/permohonan/{record.id}")
 
     @http.route(
@@ -210,6 +271,16 @@ class KelurahanPortal(CustomerPortal):
             return request.redirect("/my")
         if not record.letter_id or record.state not in ("ready", "done"):
             return request.redirect(f"/my/permohonan/{record.id}")
+        if record.letter_id.state == "revoked":
+            # 410 Gone: the letter existed but is no longer valid; the page says
+            # why and what to do next.
+            return self._kel_request_page(
+                record,
+                error=request.env._(
+                    "This letter was revoked and can no longer be downloaded."
+                ),
+                status=410,
+            )
         return self._show_report(
             record.letter_id,
             "pdf",
@@ -219,7 +290,7 @@ class KelurahanPortal(CustomerPortal):
 
     # ------------------------------------------------------------------ queue
     @http.route("/my/antrian", type="http", auth="user", website=True)
-    def portal_my_queue(self, service_id=None, error=None, **kw):
+    def portal_my_queue(self, service_id=None, day=None, error=None, **kw):
         Ticket = request.env["kelurahan.queue.ticket"]
         if not Ticket.has_access("read"):
             return request.redirect("/my")
@@ -230,42 +301,42 @@ class KelurahanPortal(CustomerPortal):
             .search(_office_domain([("needs_appointment", "=", True)]))
         )
         service = services.filtered(lambda s: str(s.id) == str(service_id))[:1]
-        slots = request.env["kelurahan.queue.slot"]
-        if service:
-            slots = (
-                slots.sudo()
-                .search(
-                    [
-                        ("service_id", "=", service.id),
-                        ("date_start", ">", fields.Datetime.now()),
-                    ],
-                    limit=80,
-                )
-                .filtered(lambda s: s.available > 0)
-                ._kel_open_slots()
-            )
+        # sudo: free slots are public information (no personal data).
+        free = request.env["kelurahan.queue.slot"].sudo()._kel_free_slots(service)
+        days = sorted(set(free.mapped("date")))
+        chosen_day = next((d for d in days if str(d) == str(day)), None)
         values = self._prepare_portal_layout_values()
         values.update(
             page_name="queue",
             tickets=Ticket.search([], limit=50),
             services=services,
             service=service,
-            slots=slots,
+            days=[
+                (d, format_date(request.env, d, date_format="EEE d MMM")) for d in days
+            ],
+            day=chosen_day,
+            slots=free.filtered(lambda s: s.date == chosen_day),
             error=error,
         )
         return request.render("kelurahan_service.portal_my_queue", values)
 
     @_post_route("/my/antrian/pesan")
-    def portal_queue_book(self, slot_id=None, **kw):
+    def portal_queue_book(self, slot_id=None, service_id=None, day=None, **kw):
         # sudo: residents book through _kel_book, which locks and checks capacity.
         slot = _sudo_browse("kelurahan.queue.slot", slot_id)
         if not slot:
-            return self.portal_my_queue(error=request.env._("Choose a time slot."))
+            return self.portal_my_queue(
+                service_id=service_id,
+                day=day,
+                error=request.env._(
+                    "Choose a time on the selected day, then press Book."
+                ),
+            )
         try:
             ticket = slot._kel_book(request.env.user.partner_id)
         except UserError as error:
             return self.portal_my_queue(
-                service_id=slot.service_id.id, error=error.args[0]
+                service_id=slot.service_id.id, day=slot.date, error=error.args[0]
             )
         return request.redirect(f"/antrian/tiket/{ticket.id}")
 
@@ -295,5 +366,9 @@ class KelurahanPortal(CustomerPortal):
                 "slot_label": ticket.slot_id._kel_local_label()
                 if ticket.slot_id
                 else "",
+                "qr_src": ticket._kel_phone_qr(),
+                "back_url": "/my/antrian"
+                if ticket.partner_id == request.env.user.partner_id
+                else "/",
             },
         )

@@ -69,9 +69,15 @@ class KelurahanDemo(models.AbstractModel):
 
     @api.model
     def _generate_requests(self):
-        """A handful of requests in every state, some from the demo resident."""
+        """A handful of requests in every state, some from the demo resident. The
+        office's steps are taken by the demo officers (mostly the Petugas, some by
+        the Lurah), as they would be, so the requests, their history and the
+        letters name them and not the technical user that loads the demo."""
         Request = self.env["kelurahan.service.request"]
         warga = self.env.ref("kelurahan_crm.partner_demo_warga")
+        officer = self.env.ref("kelurahan_crm.user_demo_officer")
+        lurah = self.env.ref("kelurahan_crm.user_demo_lurah")
+        officers = [officer, officer, officer, lurah]
         people = [
             ("Dewi Lestari", "3175024508900003", warga),
             ("Budi Santoso", "3175021203850002", None),
@@ -87,6 +93,7 @@ class KelurahanDemo(models.AbstractModel):
             ["verify", "process", "ready"],
             ["verify", "process", "ready", "done"],
             ["reject"],
+            ["cancel"],
         ]
         pdf = base64.b64encode(DEMO_PDF)
         rws = self.env["kelurahan.rw"].search([], order="number", limit=3)
@@ -118,8 +125,12 @@ class KelurahanDemo(models.AbstractModel):
                     ],
                 }
             )
+            if steps and steps != ["cancel"]:
+                request = request.with_user(officers[index % len(officers)])
             for step in steps:
-                if step == "verify":
+                if step == "cancel":
+                    request._kel_cancel_by_applicant()
+                elif step == "verify":
                     request.action_verify()
                 elif step == "revision":
                     request.action_request_revision(
@@ -136,11 +147,7 @@ class KelurahanDemo(models.AbstractModel):
             created |= request
         done = created.filtered(lambda r: r.state == "done")[-1:]
         if done:
-            done.letter_id.sudo().write(
-                {
-                    "state": "revoked",
-                    "revoke_reason": "Data salah ketik, diganti surat baru.",
-                    "date_revoked": fields.Datetime.now(),
-                }
+            done.letter_id.with_user(lurah).action_revoke(
+                "Data salah ketik, diganti surat baru."
             )
         return created

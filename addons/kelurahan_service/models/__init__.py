@@ -9,3 +9,4 @@ from . import kelurahan_service
 from . import kelurahan_service_document
 from . import kelurahan_service_request
 from . import kelurahan_service_requirement
+from . import kelurahan_service_upload

@@ -150,6 +150,13 @@ class KelurahanLetter(models.Model):
                     "date_revoked": fields.Datetime.now(),
                 }
             )
+            letter.request_id._kel_notify_applicant()
+
+    def _get_report_base_filename(self):
+        """Name of the downloaded PDF (portal): "Surat 470/012/KLS/XI/2026", which
+        the portal turns into Surat-470-012-KLS-XI-2026.pdf."""
+        self.ensure_one()
+        return self.env._("Letter %(number)s", number=self.number)
 
     def _kel_verify_url(self):
         self.ensure_one()

@@ -107,12 +107,33 @@ class KelurahanQueueSlot(models.Model):
         reasons = self._kel_closed_reasons()
         return self.filtered(lambda slot: slot.id not in reasons)
 
-    def _kel_local_label(self):
+    @api.model
+    def _kel_free_slots(self, service):
+        """The future slots of ``service`` with a free place, on open days (the
+        booking page groups them by day)."""
+        if not service:
+            return self.browse()
+        slots = self.search(
+            [
+                ("service_id", "=", service.id),
+                ("date_start", ">", fields.Datetime.now()),
+            ]
+        )
+        return slots.filtered(lambda s: s.available > 0)._kel_open_slots()
+
+    def _kel_local_time(self):
+        """Start–end time of the slot in the office's time zone (09:00–09:30)."""
         self.ensure_one()
         company = self.company_id or self.env.company
         start = company._kel_to_local(self.date_start)
         end = company._kel_to_local(self.date_end)
-        return f"{start:%d/%m/%Y %H:%M}–{end:%H:%M}"
+        return f"{start:%H:%M}–{end:%H:%M}"
+
+    def _kel_local_label(self):
+        self.ensure_one()
+        company = self.company_id or self.env.company
+        start = company._kel_to_local(self.date_start)
+        return f"{start:%d/%m/%Y} {self._kel_local_time()}"
 
     def _kel_book(self, partner, visitor_name=None):
         """Book one place in the slot. The slot row is written before counting: a

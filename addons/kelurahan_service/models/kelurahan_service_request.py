@@ -19,8 +19,11 @@ STATES = [
     ("ready", "Ready for Pickup"),
     ("done", "Completed"),
     ("rejected", "Rejected"),
+    ("cancelled", "Cancelled"),
 ]
 OPEN_STATES = ("submitted", "verify", "revision", "process")
+# The applicant may withdraw a request until the office starts processing it.
+APPLICANT_CANCEL_STATES = ("submitted", "verify", "revision")
 
 
 def add_working_days(start, days):
@@ -118,6 +121,13 @@ class KelurahanServiceRequest(models.Model):
     )
     document_count = fields.Integer(compute="_compute_document_count")
     letter_id = fields.Many2one("kelurahan.letter", readonly=True, copy=False)
+    letter_state = fields.Selection(related="letter_id.state", string="Letter Status")
+    letter_revoke_reason = fields.Text(
+        related="letter_id.revoke_reason", string="Letter Revocation Reason"
+    )
+    letter_date_revoked = fields.Datetime(
+        related="letter_id.date_revoked", string="Letter Revoked On"
+    )
     missing_requirements = fields.Char(compute="_compute_missing_requirements")
 
     _sql_constraints = [  # noqa: RUF012
@@ -411,6 +421,39 @@ class KelurahanServiceRequest(models.Model):
             self.letter_id
         )
 
+    def _kel_cancel_by_applicant(self):
+        """The applicant withdraws the request (portal). Only before the office
+        starts processing it; the caller has checked that it is the applicant's."""
+        self.ensure_one()
+        if self.state not in APPLICANT_CANCEL_STATES:
+            state = dict(self._fields["state"]._description_selection(self.env))
+            raise UserError(
+                self.env._(
+                    "Request %(number)s is “%(state)s” and can no longer be "
+                    "cancelled online. Please contact the kelurahan office.",
+                    number=self.number,
+                    state=state[self.state],
+                )
+            )
+        self._kel_set_state("cancelled")
+
+    @api.model
+    def _kel_applicant_defaults(self, partner):
+        """What the resident typed on their last request (NIK, RW, phone, address),
+        to pre-fill the next one. sudo: only the partner's own requests are read,
+        and the NIK is returned to that partner's session only."""
+        last = self.sudo().search(
+            [("partner_id", "=", partner.id), ("company_id", "=", self.env.company.id)],
+            order="date_submitted desc, id desc",
+            limit=1,
+        )
+        return {
+            "applicant_nik": last.applicant_nik or "",
+            "rw_id": last.rw_id.id or False,
+            "applicant_phone": last.applicant_phone or partner.phone or "",
+            "applicant_address": last.applicant_address or partner.street or "",
+        }
+
     def _kel_on_completed(self):
         """Hook called when requests are completed (the survey addon invites)."""
         return True
@@ -420,6 +463,15 @@ class KelurahanServiceRequest(models.Model):
         """Indonesian (applicant's language) message for the current state."""
         self.ensure_one()
         _ = self.env._
+        if self.letter_id.state == "revoked":
+            return _(
+                "The letter %(letter)s of request %(number)s was revoked (reason: "
+                "%(reason)s). Please contact the kelurahan office, or submit a new "
+                "request.",
+                letter=self.letter_id.number,
+                number=self.number,
+                reason=self.letter_id.revoke_reason or "",
+            )
         messages = {
             "submitted": _(
                 "Your request %(number)s for %(service)s has been received.",
@@ -447,6 +499,9 @@ class KelurahanServiceRequest(models.Model):
                 "Request %(number)s was rejected: %(reason)s",
                 number=self.number,
                 reason=self.reject_reason or "",
+            ),
+            "cancelled": _(
+                "Request %(number)s was cancelled at your request.", number=self.number
             ),
         }
         return messages[self.state]

@@ -3,9 +3,19 @@
 """Residents over real HTTP: submission with uploads, and isolation between two
 residents (requests, documents, letters)."""
 
+import re
+
 from odoo.tests import HttpCase, tagged
 
 from .service_common import EXE, NIK, PDF, PNG, KelurahanServiceCommon
+
+REVOKE_REASON = "Nama ayah salah ketik"
+
+
+def kept_ids(html):
+    """{requirement id: pending upload id} of the files the form shows as
+    already uploaded."""
+    return dict(re.findall(r'name="kept_doc_(\d+)" value="(\d+)"', html))
 
 
 @tagged("post_install", "-at_install")
@@ -112,3 +122,202 @@ class TestPortal(KelurahanServiceCommon, HttpCase):
         self.assertEqual(result["queue_ticket_count"], 0)
         home = self.url_open("/my")
         self.assertIn("/my/permohonan", home.text)
+
+    # ------------------------------------------------------------------ letter
+    def _ready(self, partner):
+        record = self._kel_request(partner=partner)
+        record.action_verify()
+        record.action_process()
+        record.action_ready()
+        return record
+
+    def test_letter_download_by_owner(self):
+        record = self._ready(self.user_portal.partner_id)
+        self.authenticate("kel_warga1", "kel_warga1_pw")
+        page = self.url_open(f"/my/permohonan/{record.id}")
+        self.assertIn(f"/my/permohonan/{record.id}/surat", page.text)
+        response = self.url_open(f"/my/permohonan/{record.id}/surat")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.headers["Content-Type"], "application/pdf")
+        self.assertTrue(response.content.startswith(b"%PDF"))
+        number = record.letter_id.number.replace("/", "_")
+        self.assertIn(f"Surat_{number}.pdf", response.headers["Content-Disposition"])
+        self.assertTrue(
+            response.headers["Content-Disposition"].startswith("attachment")
+        )
+
+    def test_letter_download_refused(self):
+        record = self._ready(self.user_portal.partner_id)
+        url = f"/my/permohonan/{record.id}/surat"
+        anonymous = self.url_open(url, allow_redirects=False)
+        self.assertEqual(anonymous.status_code, 303)
+        self.assertIn("/web/login?redirect=", anonymous.headers["Location"])
+        self.assertNotIn(b"%PDF", anonymous.content)
+        self.authenticate("kel_warga2", "kel_warga2_pw")
+        other = self.url_open(url, allow_redirects=False)
+        self.assertEqual(other.status_code, 303)
+        self.assertTrue(other.headers["Location"].endswith("/my"))
+        self.assertNotIn(b"%PDF", other.content)
+
+    def test_revoked_letter(self):
+        record = self._ready(self.user_portal.partner_id)
+        record.action_done()
+        record.letter_id.with_user(self.user_lurah).action_revoke(REVOKE_REASON)
+        self.assertIn(
+            REVOKE_REASON, record.message_ids[0].body, "the applicant is told"
+        )
+        self.authenticate("kel_warga1", "kel_warga1_pw")
+        listing = self.url_open("/my/permohonan")
+        self.assertIn("Surat dicabut", listing.text)
+        page = self.url_open(f"/my/permohonan/{record.id}")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("o_kel_letter_revoked", page.text)
+        self.assertIn(REVOKE_REASON, page.text)
+        self.assertIn("Hubungi kantor kelurahan", page.text)
+        self.assertIn(f"/my/permohonan/baru?service_id={self.service.id}", page.text)
+        self.assertNotIn("o_kel_download_letter", page.text)
+        self.assertNotIn(f"/my/permohonan/{record.id}/surat", page.text)
+        download = self.url_open(f"/my/permohonan/{record.id}/surat")
+        self.assertEqual(download.status_code, 410)
+        self.assertFalse(download.content.startswith(b"%PDF"))
+        self.assertIn("Surat ini telah dicabut", download.text)
+        self.assertIn(REVOKE_REASON, download.text)
+
+    # ------------------------------------------------------------------ form
+    def test_form_keeps_uploads_after_error(self):
+        Request = self.env["kelurahan.service.request"]
+        before = Request.search_count([])
+        self.authenticate("kel_warga1", "kel_warga1_pw")
+        bad = self._submit(
+            {
+                f"doc_{self.req_ktp.id}": ("ktp.pdf", PDF, "application/pdf"),
+                f"doc_{self.req_kk.id}": ("kk.png", PNG, "image/png"),
+            },
+            nik="123",
+        )
+        self.assertEqual(bad.status_code, 200)
+        self.assertIn("o_kel_error", bad.text)
+        self.assertEqual(Request.search_count([]), before)
+        self.assertEqual(bad.text.count("o_kel_pending_upload"), 2)
+        self.assertIn("ktp.pdf", bad.text)
+        self.assertIn("kk.png", bad.text)
+        kept = kept_ids(bad.text)
+        self.assertEqual(set(kept), {str(self.req_ktp.id), str(self.req_kk.id)})
+        # Another resident cannot use these files.
+        self.authenticate("kel_warga2", "kel_warga2_pw")
+        _page, csrf = self._csrf(f"/my/permohonan/baru?service_id={self.service.id}")
+        stolen = self.url_open(
+            "/my/permohonan/baru",
+            data={
+                "csrf_token": csrf,
+                "service_id": self.service.id,
+                "applicant_name": "Warga Dua",
+                "applicant_nik": NIK,
+                **{f"kept_doc_{key}": value for key, value in kept.items()},
+            },
+        )
+        self.assertIn("wajib", stolen.text)
+        self.assertEqual(Request.search_count([]), before)
+        # The owner sends the form again without choosing the files again.
+        self.authenticate("kel_warga1", "kel_warga1_pw")
+        page, csrf = self._csrf(f"/my/permohonan/baru?service_id={self.service.id}")
+        self.assertEqual(kept_ids(page.text), kept, "still shown on a new visit")
+        good = self.url_open(
+            "/my/permohonan/baru",
+            data={
+                "csrf_token": csrf,
+                "service_id": self.service.id,
+                "applicant_name": "Warga Satu",
+                "applicant_nik": NIK,
+                **{f"kept_doc_{key}": value for key, value in kept.items()},
+            },
+        )
+        self.assertIn("o_kel_submitted", good.text)
+        record = Request.search([], order="id desc", limit=1)
+        self.assertEqual(record.partner_id, self.user_portal.partner_id)
+        self.assertEqual(
+            sorted(record.document_ids.mapped("name")), ["kk.png", "ktp.pdf"]
+        )
+        self.assertFalse(
+            self.env["kelurahan.service.upload"].search(
+                [("partner_id", "=", self.user_portal.partner_id.id)]
+            ),
+            "pending files are dropped once used",
+        )
+
+    def test_form_prefills_profile_and_marks_required(self):
+        self._kel_request(
+            partner=self.user_portal.partner_id,
+            rw_id=self.rw_a.id,
+            applicant_phone="081234567890",
+        )
+        self.authenticate("kel_warga1", "kel_warga1_pw")
+        page = self.url_open(f"/my/permohonan/baru?service_id={self.service.id}")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn('value="3175********0003"', page.text)
+        self.assertNotIn(NIK, page.text, "the NIK travels masked")
+        self.assertIn("o_kel_nik_prefilled", page.text)
+        self.assertIn(f'value="{self.rw_a.id}" selected', page.text)
+        self.assertIn('value="081234567890"', page.text)
+        # name, NIK and the two required documents carry the marker.
+        self.assertEqual(page.text.count('class="text-danger o_kel_required"'), 4)
+        self.assertIn("wajib diisi", page.text)
+        _page, csrf = self._csrf(f"/my/permohonan/baru?service_id={self.service.id}")
+        response = self.url_open(
+            "/my/permohonan/baru",
+            data={
+                "csrf_token": csrf,
+                "service_id": self.service.id,
+                "applicant_name": "Warga Satu",
+                "applicant_nik": "3175********0003",
+                "rw_id": self.rw_a.id,
+            },
+            files={
+                f"doc_{self.req_ktp.id}": ("ktp.pdf", PDF, "application/pdf"),
+                f"doc_{self.req_kk.id}": ("kk.png", PNG, "image/png"),
+            },
+        )
+        self.assertIn("o_kel_submitted", response.text)
+        record = self.env["kelurahan.service.request"].search(
+            [], order="id desc", limit=1
+        )
+        self.assertEqual(record.sudo().applicant_nik, NIK)
+        self.assertEqual(record.rw_id, self.rw_a)
+
+    def test_cancel_request(self):
+        record = self._kel_request(partner=self.user_portal.partner_id)
+        url = f"/my/permohonan/{record.id}/batal"
+        self.authenticate("kel_warga2", "kel_warga2_pw")
+        _page, csrf2 = self._csrf(f"/my/permohonan/baru?service_id={self.service.id}")
+        other = self.url_open(url, data={"csrf_token": csrf2}, allow_redirects=False)
+        self.assertEqual(other.status_code, 303)
+        self.assertTrue(other.headers["Location"].endswith("/my"))
+        self.assertEqual(record.state, "submitted")
+        self.authenticate("kel_warga1", "kel_warga1_pw")
+        page, csrf = self._csrf(f"/my/permohonan/{record.id}")
+        self.assertIn("o_kel_cancel_request", page.text)
+        self.assertIn("o_kel_cancel_modal", page.text)
+        no_csrf = self.url_open(url, data={"x": "1"})
+        self.assertEqual(no_csrf.status_code, 400)
+        self.assertEqual(record.state, "submitted")
+        done = self.url_open(url, data={"csrf_token": csrf})
+        self.assertEqual(done.status_code, 200)
+        self.assertIn("o_kel_cancelled", done.text)
+        self.assertIn("Dibatalkan", done.text)
+        self.assertEqual(record.state, "cancelled")
+        self.assertNotIn("o_kel_cancel_request", done.text)
+
+    def test_cancel_refused_once_processed(self):
+        record = self._kel_request(partner=self.user_portal.partner_id)
+        record.action_verify()
+        record.action_process()
+        self.authenticate("kel_warga1", "kel_warga1_pw")
+        page, csrf = self._csrf(f"/my/permohonan/{record.id}")
+        self.assertNotIn("o_kel_cancel_request", page.text)
+        refused = self.url_open(
+            f"/my/permohonan/{record.id}/batal", data={"csrf_token": csrf}
+        )
+        self.assertEqual(refused.status_code, 409)
+        self.assertIn("tidak dapat dibatalkan", refused.text)
+        self.assertIn("Diproses", refused.text)
+        self.assertEqual(record.state, "process")

@@ -386,7 +386,12 @@ class TestQueueDisplay(QueueCommon, HttpCase):
         slot = self._slot_http()
         slot.capacity = 1
         self.authenticate("kel_warga1", "kel_warga1_pw")
-        page, csrf = self._csrf(f"/my/antrian?service_id={self.service.id}")
+        days = self.url_open(f"/my/antrian?service_id={self.service.id}")
+        self.assertIn(f'data-day="{slot.date}"', days.text)
+        self.assertNotIn(f'value="{slot.id}"', days.text, "a day first")
+        page, csrf = self._csrf(
+            f"/my/antrian?service_id={self.service.id}&day={slot.date}"
+        )
         self.assertIn(f'value="{slot.id}"', page.text)
         response = self.url_open(
             "/my/antrian/pesan", data={"csrf_token": csrf, "slot_id": slot.id}
@@ -396,7 +401,9 @@ class TestQueueDisplay(QueueCommon, HttpCase):
         self.assertIn(ticket.name, response.text)
         # The slot is now full for the second resident: a clear message, no ticket.
         self.authenticate("kel_warga2", "kel_warga2_pw")
-        _page, csrf2 = self._csrf(f"/my/antrian?service_id={self.service.id}")
+        _page, csrf2 = self._csrf(
+            f"/my/antrian?service_id={self.service.id}&day={slot.date}"
+        )
         full = self.url_open(
             "/my/antrian/pesan", data={"csrf_token": csrf2, "slot_id": slot.id}
         )
@@ -406,14 +413,63 @@ class TestQueueDisplay(QueueCommon, HttpCase):
         self.url_open(f"/my/antrian/{ticket.id}/batal", data={"csrf_token": csrf2})
         self.assertEqual(ticket.state, "booked")
         self.authenticate("kel_warga1", "kel_warga1_pw")
-        _page, csrf = self._csrf(f"/my/antrian?service_id={self.service.id}")
+        _page, csrf = self._csrf("/my/antrian")
         self.url_open(f"/my/antrian/{ticket.id}/batal", data={"csrf_token": csrf})
         self.assertEqual(ticket.state, "cancelled")
 
-    def _slot_http(self):
+    def test_booking_day_then_time(self):
+        """Only the free slots of the chosen day are offered; pressing Book
+        without a time keeps the day and says what to do."""
+        self.service.needs_appointment = True
+        slot = self._slot_http()
+        later = self._slot_http(after=slot.date_start + datetime.timedelta(days=1))
+        full = self._slot_http(after=later.date_start)
+        full.capacity = 1
+        full._kel_book(self.user_portal_2.partner_id)
+        self.authenticate("kel_warga1", "kel_warga1_pw")
+        url = f"/my/antrian?service_id={self.service.id}"
+        days = self.url_open(url)
+        self.assertEqual(days.status_code, 200)
+        self.assertIn(f'data-day="{slot.date}"', days.text)
+        self.assertIn(f'data-day="{later.date}"', days.text)
+        self.assertIn("Pilih hari", days.text)
+        page, csrf = self._csrf(f"{url}&day={later.date}")
+        self.assertIn(f'value="{later.id}"', page.text)
+        self.assertNotIn(f'value="{slot.id}"', page.text, "another day")
+        self.assertNotIn(f'value="{full.id}"', page.text, "no free place")
+        response = self.url_open(
+            "/my/antrian/pesan",
+            data={
+                "csrf_token": csrf,
+                "service_id": self.service.id,
+                "day": str(later.date),
+            },
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("o_kel_error", response.text)
+        self.assertIn("Pilih jam pada hari yang dipilih", response.text)
+        self.assertIn(f'value="{later.id}"', response.text, "the day is kept")
+        self.assertIn(f'name="day" value="{later.date}"', response.text)
+        self.assertFalse(later.ticket_ids)
+
+    def test_ticket_page_qr_and_way_back(self):
+        slot = self._slot_http()
+        ticket = slot._kel_book(self.user_portal.partner_id)
+        self.authenticate("kel_warga1", "kel_warga1_pw")
+        page = self.url_open(f"/antrian/tiket/{ticket.id}")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn(ticket.name, page.text)
+        self.assertIn('class="img-fluid o_kel_ticket_qr"', page.text)
+        self.assertIn("data:image/png;base64,", page.text)
+        self.assertIn('href="/my/antrian"', page.text)
+        self.assertIn("Kembali ke antrian saya", page.text)
+
+    def _slot_http(self, after=None):
         start = open_day_start(
             self.env,
-            fields.Datetime.now().replace(microsecond=0) + datetime.timedelta(days=2),
+            after
+            or fields.Datetime.now().replace(microsecond=0)
+            + datetime.timedelta(days=2),
         )
         return self.env["kelurahan.queue.slot"].create(
             {

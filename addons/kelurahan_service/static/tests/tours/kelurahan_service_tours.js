@@ -3,12 +3,22 @@ import {registry} from "@web/core/registry";
 
 const PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
 
-function attachPdfToEveryFileInput() {
-    for (const input of document.querySelectorAll("input[type=file]")) {
+function attachPdf(inputs, name = "dokumen.pdf") {
+    for (const input of inputs) {
         const transfer = new DataTransfer();
-        transfer.items.add(new File([PDF], "dokumen.pdf", {type: "application/pdf"}));
+        transfer.items.add(new File([PDF], name, {type: "application/pdf"}));
         input.files = transfer.files;
         input.dispatchEvent(new Event("change", {bubbles: true}));
+    }
+}
+
+function attachPdfToEveryFileInput() {
+    attachPdf(document.querySelectorAll("input[type=file]"));
+}
+
+function assertPhoneWidth() {
+    if (window.innerWidth > 400) {
+        throw new Error(`Expected a phone viewport, got ${window.innerWidth}px`);
     }
 }
 
@@ -52,5 +62,60 @@ registry.category("web_tour.tours").add("kelurahan_letter_verification", {
         {trigger: "input[name=nomor]", run: "edit 470/999/KLS/I/2001"},
         {trigger: ".o_kel_verify form button[type=submit]", run: "click"},
         {trigger: ".o_kel_verify_not_found"},
+    ],
+});
+
+// On a phone: the form shows which fields are required and pre-fills the NIK
+// (masked) and the RW of the last request; a file uploaded before an error is kept;
+// the resident then cancels the request, after confirming.
+registry.category("web_tour.tours").add("kelurahan_service_request_mobile", {
+    steps: () => [
+        {trigger: ".o_kel_request_new .o_kel_required_legend", run: assertPhoneWidth},
+        {trigger: "label[for=applicant_nik] .o_kel_required:visible"},
+        {trigger: "input[name=applicant_nik][value='3175********0003']"},
+        {trigger: "select[name=rw_id] option:selected:contains(RW 91)"},
+        {
+            trigger: "input[type=file]:first",
+            run() {
+                attachPdf([document.querySelector("input[type=file]")], "ktp.pdf");
+            },
+        },
+        {trigger: "button.o_kel_submit", run: "click"},
+        {trigger: ".o_kel_error:contains(KK scan)"},
+        {trigger: ".o_kel_pending_upload:contains(ktp.pdf)"},
+        {
+            trigger: ".o_kel_request_new input[type=file]",
+            run() {
+                const inputs = [...document.querySelectorAll("input[type=file]")];
+                attachPdf(inputs.slice(1), "kk.pdf");
+            },
+        },
+        {trigger: "button.o_kel_submit", run: "click"},
+        {trigger: ".o_kel_submitted"},
+        {trigger: "button.o_kel_cancel_request", run: "click"},
+        {trigger: ".modal.show button.o_kel_cancel_confirm", run: "click"},
+        {trigger: ".o_kel_cancelled"},
+        {trigger: ".o_kel_state:contains(Dibatalkan)"},
+        {trigger: "#chatterRoot:shadow .o-mail-Chatter"},
+    ],
+});
+
+// On a phone: choose the service, then a day, then a time of that day; "Pesan"
+// without a time keeps the day and says so; the ticket has a QR code and a way back.
+registry.category("web_tour.tours").add("kelurahan_service_queue_mobile", {
+    steps: () => [
+        {trigger: "select[name=service_id]", run: "selectByLabel Tour Domisili"},
+        {trigger: "button.o_kel_show_days", run: assertPhoneWidth},
+        {trigger: "button.o_kel_show_days", run: "click"},
+        {trigger: ".o_kel_queue_days a.o_kel_day:first", run: "click"},
+        {trigger: ".o_kel_day.active"},
+        {trigger: "button.o_kel_book", run: "click"},
+        {trigger: ".o_kel_error:contains(Pilih jam)"},
+        {trigger: ".o_kel_day.active"},
+        {trigger: "label.o_kel_slot:first", run: "click"},
+        {trigger: "button.o_kel_book", run: "click"},
+        {trigger: ".o_kel_queue_ticket img.o_kel_ticket_qr"},
+        {trigger: "a.o_kel_ticket_back", run: "click"},
+        {trigger: "h3:contains(Pemesanan antrian)"},
     ],
 });
