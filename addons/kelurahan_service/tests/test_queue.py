@@ -401,9 +401,9 @@ class TestQueueDisplay(QueueCommon, HttpCase):
         self.assertIn(ticket.name, response.text)
         # The slot is now full for the second resident: a clear message, no ticket.
         self.authenticate("kel_warga2", "kel_warga2_pw")
-        _page, csrf2 = self._csrf(
-            f"/my/antrian?service_id={self.service.id}&day={slot.date}"
-        )
+        page2 = self.url_open(f"/my/antrian?service_id={self.service.id}")
+        self.assertNotIn(f'data-day="{slot.date}"', page2.text, "full: not offered")
+        _page, csrf2 = self._csrf(f"/my/permohonan/baru?service_id={self.service.id}")
         full = self.url_open(
             "/my/antrian/pesan", data={"csrf_token": csrf2, "slot_id": slot.id}
         )

@@ -67,6 +67,22 @@ class TestServiceToursMobile(KelurahanServiceCommon, HttpCase):
     browser_size = "360x740"
     touch_enabled = True
 
+    def authenticate(self, user, password, browser=None):
+        session = super().authenticate(user, password, browser=browser)
+        if browser:
+            # Headless Chromium keeps windows at least 500 px wide: emulate the
+            # phone's screen as its developer tools do.
+            browser._websocket_request(
+                "Emulation.setDeviceMetricsOverride",
+                params={
+                    "width": 360,
+                    "height": 740,
+                    "deviceScaleFactor": 2,
+                    "mobile": True,
+                },
+            )
+        return session
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
