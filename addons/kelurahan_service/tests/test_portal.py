@@ -140,7 +140,11 @@ class TestPortal(KelurahanServiceCommon, HttpCase):
         page = self.url_open(f"/my/permohonan/{record.id}")
         self.assertIn(f"/my/permohonan/{record.id}/surat", page.text)
         # Under test, Odoo renders reports as HTML unless test mode is off: the
-        # resident gets the real PDF from wkhtmltopdf here.
+        # resident gets the real PDF from wkhtmltopdf here. wkhtmltopdf would
+        # fetch the style sheets from this test server, whose requests wait for
+        # the one being served: it is pointed at a closed port instead (the
+        # letter's QR code is embedded, nothing else is needed).
+        self.env["ir.config_parameter"].set_param("report.url", "http://127.0.0.1:9")
         with patch.dict(config.options, test_enable=False):
             response = self.url_open(f"/my/permohonan/{record.id}/surat", timeout=120)
         self.assertEqual(response.status_code, 200)
