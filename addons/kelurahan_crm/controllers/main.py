@@ -139,19 +139,14 @@ class KelurahanPublicPortal(http.Controller):
             {"status": common.public_timeline(ticket), "number": ticket.number}
         )
 
-    @common.page_route(
-        "/pengaduan/lacak/<string:token>", auth="public", methods=["GET"]
-    )
-    def track_token(self, token, baru=None, **kw):
-        common.set_public_lang()
+    def _track_ticket(self, token):
+        """The complaint of a private link as sudo, or None (the miss is counted
+        against the client). sudo: the private link's token is the proof of
+        access; callers show only the public timeline (no personal data)."""
         Throttle = request.env["kelurahan.portal.throttle"]
         client = common.client_address()
-        if Throttle._kel_is_blocked("track", client):
-            return self._track_refused(blocked=True)
         ticket = request.env["helpdesk.ticket"]
         if 20 <= len(token) <= common.TOKEN_MAX:
-            # sudo: the private link's token is the proof of access; only the public
-            # timeline (no personal data) is shown.
             ticket = (
                 request.env["helpdesk.ticket"]
                 .sudo()
@@ -159,12 +154,30 @@ class KelurahanPublicPortal(http.Controller):
             )
         if not ticket or not consteq(ticket.kel_track_token or "", token):
             Throttle._kel_hit("track", client)
-            return self._track_refused()
-        values = {
+            return None
+        return ticket
+
+    def _track_token_values(self, ticket, token, notice=None):
+        """Values of the private link's page (``ticket`` as sudo); extended for
+        the reporter's rating and dispute (tracking_feedback.py)."""
+        return {
             "status": common.public_timeline(ticket),
             "number": ticket.number,
             "private_link": f"{ticket.get_base_url()}/pengaduan/lacak/{token}",
         }
+
+    @common.page_route(
+        "/pengaduan/lacak/<string:token>", auth="public", methods=["GET"]
+    )
+    def track_token(self, token, baru=None, **kw):
+        common.set_public_lang()
+        Throttle = request.env["kelurahan.portal.throttle"]
+        if Throttle._kel_is_blocked("track", common.client_address()):
+            return self._track_refused(blocked=True)
+        ticket = self._track_ticket(token)
+        if not ticket:
+            return self._track_refused()
+        values = self._track_token_values(ticket, token, notice=kw.get("pesan"))
         if baru:
             values["created"] = True
         return self._track_render(values)

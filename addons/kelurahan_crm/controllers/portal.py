@@ -5,13 +5,9 @@ photos, confirm and rate, dispute. A resident only ever reaches the complaints t
 reported or follow (``_kel_my_domain``, evaluated with their own access rights);
 helpdesk_mgmt's /my/tickets pages lead here."""
 
-from datetime import timedelta
-
-from odoo import fields
 from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
 from odoo.osv.expression import AND, OR
-from odoo.tools import plaintext2html
 
 from odoo.addons.helpdesk_mgmt.controllers.myaccount import CustomerPortalHelpdesk
 from odoo.addons.portal.controllers.portal import pager as portal_pager
@@ -20,7 +16,6 @@ from ..models.helpdesk_ticket import OPEN_STATES
 from ..tools import image_upload
 from . import portal_common as common
 
-RATING_COMMENT_MAX = 1000
 NOTICES = ("balas", "nilai", "sengketa")
 
 
@@ -284,14 +279,6 @@ class KelurahanCustomerPortal(CustomerPortalHelpdesk):
             lambda a: (a.mimetype or "").startswith("image/") and a not in hidden
         )
 
-    def _kel_can_dispute(self, ticket_sudo):
-        if not self._kel_is_reporter(ticket_sudo) or ticket_sudo.kel_state != "done":
-            return False
-        if not ticket_sudo.date_done:
-            return False
-        days = ticket_sudo.company_id.kel_dispute_days
-        return fields.Datetime.now() <= ticket_sudo.date_done + timedelta(days=days)
-
     def _kel_render_detail(self, ticket_sudo, errors=None, form=None, status=200, **kw):
         values = self._prepare_portal_layout_values()
         ticket = ticket_sudo.with_context(lang=request.env.lang)
@@ -309,16 +296,8 @@ class KelurahanCustomerPortal(CustomerPortalHelpdesk):
                 "messages": messages,
                 "photos": photos,
                 "is_reporter": self._kel_is_reporter(ticket),
-                "can_dispute": self._kel_can_dispute(ticket),
-                "can_rate": self._kel_is_reporter(ticket)
-                and ticket.kel_state == "done",
-                "dispute_days": ticket.company_id.kel_dispute_days,
-                "dispute_until": common.fmt_dt(
-                    ticket.date_done
-                    + timedelta(days=ticket.company_id.kel_dispute_days)
-                )
-                if ticket.date_done
-                else "",
+                "feedback": common.feedback_values(ticket),
+                "feedback_url": f"/my/pengaduan/{ticket.id}",
                 "errors": errors or [],
                 "form": form or {},
                 "created": bool(kw.get("baru")),
@@ -383,14 +362,7 @@ class KelurahanCustomerPortal(CustomerPortalHelpdesk):
         # and its photos are OdooBot's, under a neutral author.
         ticket = ticket_sudo._kel_as_reporter()
         attachments = common.attach_photos(ticket, photos, for_message=True)
-        ticket.message_post(
-            body=plaintext2html(text) if text else "",
-            author_id=ticket._kel_reporter_author().id,
-            message_type="comment",
-            subtype_xmlid="mail.mt_comment",
-            attachment_ids=attachments.ids,
-        )
-        ticket.env.flush_all()  # as the reporter's environment, see _kel_as_reporter
+        ticket._kel_reporter_post(text, attachment_ids=attachments.ids)
         return "balas"
 
     @common.form_route("/my/pengaduan/<int:ticket_id>/nilai", auth="user")
@@ -398,38 +370,16 @@ class KelurahanCustomerPortal(CustomerPortalHelpdesk):
         return self._kel_post_action(ticket_id, post, self._kel_rate)
 
     def _kel_rate(self, ticket_sudo, post):
-        env = request.env
-        errors = []
-        if not self._kel_is_reporter(ticket_sudo) or ticket_sudo.kel_state != "done":
+        if not self._kel_is_reporter(ticket_sudo):
             raise common.FormError(
-                env._("Only the reporter can rate a complaint marked Selesai.")
+                request.env._("Only the reporter can rate a complaint marked Selesai.")
             )
-        rating = (post.get("rating") or "").strip()
-        if rating not in ("1", "2", "3", "4", "5"):
-            errors.append(env._("Choose a rating from 1 to 5."))
-        comment = common.text_field(
-            post, "rating_comment", env._("Comment"), RATING_COMMENT_MAX, False, errors
-        )
-        if errors:
-            raise common.FormError(errors)
-        # Residents cannot write complaints; only the reporter's own rating fields
-        # are written, on their own complaint marked Selesai.
-        ticket = ticket_sudo._kel_as_reporter()
-        ticket.write({"rating": rating, "rating_comment": comment or False})
-        ticket.message_post(
-            body=plaintext2html(
-                env._(
-                    "The reporter confirmed the result and rated the handling "
-                    "%(rating)s/5.",
-                    rating=rating,
-                )
-                + (f"\n{comment}" if comment else "")
-            ),
-            author_id=ticket._kel_reporter_author().id,
-            message_type="comment",
-            subtype_xmlid="mail.mt_note",
-        )
-        ticket.env.flush_all()  # as the reporter's environment, see _kel_as_reporter
+        rating, comment = common.parse_rating(post)
+        try:
+            # As the resident: action_kel_rate checks the reporter and the rule.
+            ticket_sudo.sudo(False).action_kel_rate(rating, comment)
+        except (UserError, AccessError) as error:
+            raise common.FormError(error.args[0]) from error
         return "nilai"
 
     @common.form_route("/my/pengaduan/<int:ticket_id>/sengketa", auth="user")
@@ -437,15 +387,9 @@ class KelurahanCustomerPortal(CustomerPortalHelpdesk):
         return self._kel_post_action(ticket_id, post, self._kel_dispute)
 
     def _kel_dispute(self, ticket_sudo, post):
-        env = request.env
-        errors = []
-        reason = common.text_field(
-            post, "dispute_reason", env._("Reason"), common.REASON_MAX, True, errors
-        )
-        if errors:
-            raise common.FormError(errors)
+        reason = common.parse_dispute(post)
         try:
-            # As the resident: action_dispute checks the reporter and the window.
+            # As the resident: action_dispute checks the reporter and the rule.
             ticket_sudo.sudo(False).action_dispute(reason)
         except (UserError, AccessError) as error:
             raise common.FormError(error.args[0]) from error

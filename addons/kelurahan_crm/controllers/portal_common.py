@@ -25,6 +25,7 @@ NAME_MAX = 100
 EMAIL_MAX = 254
 REPLY_MAX = 4000
 REASON_MAX = 2000
+RATING_COMMENT_MAX = 1000
 TOKEN_MAX = 64
 NUMBER_MAX = 40
 FORM_MAX_AGE = 24 * 3600
@@ -455,3 +456,40 @@ def public_timeline(ticket_sudo):
     """The public timeline of a complaint (``_kel_public_timeline``), dates in the
     visitor's language and time zone."""
     return ticket_sudo.with_context(lang=request.env.lang)._kel_public_timeline(fmt_dt)
+
+
+# ----------------------------------------------------------------------------
+# The reporter's verdict (rating or dispute), from /my/pengaduan or the tracking link
+# ----------------------------------------------------------------------------
+
+
+def parse_rating(post):
+    """(rating, comment) of a posted rating form; raises FormError."""
+    env = request.env
+    errors = []
+    rating = post.get("rating")
+    rating = rating.strip() if isinstance(rating, str) else ""
+    if rating not in ("1", "2", "3", "4", "5"):
+        errors.append(env._("Choose a rating from 1 to 5."))
+    comment = text_field(
+        post, "rating_comment", env._("Comment"), RATING_COMMENT_MAX, False, errors
+    )
+    if errors:
+        raise FormError(errors)
+    return rating, comment
+
+
+def parse_dispute(post):
+    """The reason of a posted dispute form; raises FormError."""
+    errors = []
+    reason = text_field(
+        post, "dispute_reason", request.env._("Reason"), REASON_MAX, True, errors
+    )
+    if errors:
+        raise FormError(errors)
+    return reason
+
+
+def feedback_values(ticket_sudo):
+    """What the reporter's pages show of their verdicts and offer as forms."""
+    return ticket_sudo.with_context(lang=request.env.lang)._kel_feedback_values(fmt_dt)

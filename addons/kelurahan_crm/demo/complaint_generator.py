@@ -307,18 +307,45 @@ class KelurahanDemo(models.AbstractModel):
             ]
         )
 
-        # A few residents disputed the result: reopened and flagged.
+        # The residents' verdicts (kelurahan.complaint.feedback): the ratings above,
+        # and a few unrated results disputed: reopened and flagged.
         now = factory.now
+        Verdict = self.env["kelurahan.complaint.feedback.entry"]
+        Verdict.create(
+            [
+                {
+                    "ticket_id": ticket.id,
+                    "kind": "rating",
+                    "rating": ticket.rating,
+                    "comment": ticket.rating_comment,
+                    "done_date": ticket.date_done,
+                    "date": min(ticket.date_done + timedelta(hours=20), now),
+                }
+                for ticket in tickets.filtered("rating")
+            ]
+        )
         recent_done = tickets.filtered(
-            lambda t: t.kel_state == "done" and t.date_done > now - timedelta(days=10)
+            lambda t: t.kel_state == "done"
+            and not t.rating
+            and t.date_done > now - timedelta(days=10)
         )
         for ticket in recent_done[:4]:
+            Verdict.create(
+                {
+                    "ticket_id": ticket.id,
+                    "kind": "dispute",
+                    "comment": "Masalahnya muncul lagi setelah dua hari.",
+                    "done_date": ticket.date_done,
+                    "date": min(ticket.date_done + timedelta(days=1), now),
+                }
+            )
             ticket.write(
                 {
                     "stage_id": factory.stages["progress"].id,
                     "is_disputed": True,
                     "dispute_reason": "Masalahnya muncul lagi setelah dua hari.",
                     "dispute_date": min(ticket.date_done + timedelta(days=1), now),
+                    "kel_reopen_date": min(ticket.date_done + timedelta(days=1), now),
                     "date_done": False,
                 }
             )

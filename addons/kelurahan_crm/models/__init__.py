@@ -19,6 +19,8 @@ from . import helpdesk_ticket_stage
 from . import ir_http
 from . import kelurahan_agency
 from . import kelurahan_audit_log
+from . import kelurahan_complaint_feedback_entry
+from . import kelurahan_complaint_otp
 from . import kelurahan_dashboard
 from . import kelurahan_disposition
 from . import kelurahan_export_job

@@ -181,6 +181,21 @@ class HelpdeskTicket(models.Model):
         help="Satisfaction given by the resident (5 = very satisfied).",
     )
     rating_comment = fields.Text(copy=False)
+    # Every rating and dispute, kept when the complaint is reopened
+    # (kelurahan.complaint.feedback).
+    feedback_ids = fields.One2many(
+        "kelurahan.complaint.feedback.entry",
+        "ticket_id",
+        string="Ratings and disputes",
+        groups="kelurahan_crm.group_kelurahan_officer",
+    )
+    kel_reopen_date = fields.Datetime(
+        string="Reopened on",
+        copy=False,
+        readonly=True,
+        help="When a dispute last reopened the complaint: its resolution deadline "
+        "counts again from here.",
+    )
 
     # Dispositions
     disposition_ids = fields.One2many(

@@ -31,8 +31,20 @@ class KelurahanComplaintDeadline(models.AbstractModel):
             company = ticket.company_id or self.env.company
             ticket.kel_calendar_id = company._kel_office_calendar()
 
+    def _kel_refreeze_targets(self):
+        """A reopened complaint (dispute) takes its category's targets and the
+        office calendar again; its resolution deadline then counts from
+        ``kel_reopen_date`` (``_compute_deadlines``)."""
+        for fname in (
+            "kel_followup_target",
+            "kel_resolution_target",
+            "kel_calendar_id",
+        ):
+            self.env.add_to_compute(self._fields[fname], self)
+
     @api.depends(
         "date_reported",
+        "kel_reopen_date",
         "kel_followup_target",
         "kel_resolution_target",
         "kel_calendar_id",
@@ -46,8 +58,10 @@ class KelurahanComplaintDeadline(models.AbstractModel):
                         ticket.date_reported, ticket.kel_followup_target
                     )
                 if ticket.kel_resolution_target:
+                    # Reopened after a dispute: a new resolution target from then.
                     resolution = ticket._kel_plan_days(
-                        ticket.date_reported, ticket.kel_resolution_target
+                        ticket.kel_reopen_date or ticket.date_reported,
+                        ticket.kel_resolution_target,
                     )
             ticket.deadline_followup = followup
             ticket.deadline_resolution = resolution

@@ -3,9 +3,27 @@
 """Notifications to the reporter of a complaint (received, status changes, replies)
 on every channel of ``_kel_notify_channels``; channel addons (WhatsApp) add theirs."""
 
+import logging
+
 from markupsafe import Markup
 
 from odoo import models
+
+from odoo.addons.base.models.ir_mail_server import MailDeliveryException
+
+_logger = logging.getLogger(__name__)
+
+
+def mask_email(email):
+    """budi.santoso@example.id → b***@example.id"""
+    local, _at, domain = (email or "").partition("@")
+    return f"{local[:1]}***@{domain}" if domain else ""
+
+
+def mask_phone(phone):
+    """0812 3456 7890 → ********7890"""
+    digits = "".join(ch for ch in phone or "" if ch.isdigit())
+    return "*" * max(len(digits) - 4, 0) + digits[-4:]
 
 
 class KelurahanComplaintNotification(models.AbstractModel):
@@ -34,6 +52,65 @@ class KelurahanComplaintNotification(models.AbstractModel):
         hook other addons use to reach a reporter (survey invitations…). Channel
         addons extend it with ``super()``. Returns the messages queued."""
         return []
+
+    # ------------------------------------------------------------------
+    # One-time codes (kelurahan.complaint.otp)
+    # ------------------------------------------------------------------
+
+    def _kel_otp_channels(self):
+        """{channel: masked destination} where the reporter can receive a one-time
+        code: the e-mail address they gave here; channel addons (kelurahan_whatsapp)
+        add theirs with ``super()``."""
+        self.ensure_one()
+        email = self._kel_reporter_contact()[1]
+        return {"email": mask_email(email)} if email else {}
+
+    def _kel_otp_text(self, code):
+        """(subject, text) carrying ``code``, in the reporter's language."""
+        self.ensure_one()
+        ticket = self.with_context(lang=self._kel_reporter_lang())
+        _ = ticket.env._
+        return (
+            _("Verification code for complaint %(number)s", number=ticket.number),
+            _(
+                "Your verification code for complaint %(number)s is %(code)s. It is "
+                "valid for 10 minutes. Do not share it with anyone, kelurahan "
+                "officers will never ask for it.",
+                number=ticket.number,
+                code=code,
+            ),
+        )
+
+    def _kel_otp_send(self, channel, code):
+        """Send ``code`` to the reporter on ``channel``; True when sent. Channel
+        addons handle theirs and call ``super()`` for the others. The code is sent
+        at once and never stored: no mail.mail, no chatter message, no log."""
+        self.ensure_one()
+        if channel != "email":
+            return False
+        email = self._kel_reporter_contact()[1]
+        subject, text = self._kel_otp_text(code)
+        # sudo: the mail server settings are system records; the message goes to
+        # this complaint's own reporter only.
+        MailServer = self.env["ir.mail_server"].sudo()
+        email_from = (
+            self.company_id.email_formatted or MailServer._get_default_from_address()
+        )
+        if not (email and email_from):
+            return False
+        message = MailServer.build_email(
+            email_from=email_from,
+            email_to=[email],
+            subject=subject,
+            body=text,
+            subtype="plain",
+        )
+        try:
+            MailServer.send_email(message)
+        except MailDeliveryException:
+            _logger.warning("Verification code for complaint %s not sent", self.id)
+            return False
+        return True
 
     def _kel_reporter_lang(self):
         self.ensure_one()
@@ -104,10 +181,16 @@ class KelurahanComplaintNotification(models.AbstractModel):
         subject, text = self._kel_notify_message(kind)
         body = Markup("<br/>").join(text.split("\n"))
         body = Markup("<p>%s</p>") % body
+        # Status messages are the office's, whoever's action caused them (a
+        # reporter's dispute reopens the complaint): authored by the kelurahan.
+        office = self.company_id.partner_id
+        office_from = office.email_formatted or self.env.user.email_formatted or None
         if self.partner_id.email:
             self.with_context(kel_no_followup=True).message_post(
                 body=body,
                 subject=subject,
+                author_id=office.id,
+                email_from=office_from,
                 partner_ids=self.partner_id.ids,
                 message_type="comment",
                 subtype_xmlid="mail.mt_comment",
@@ -134,6 +217,8 @@ class KelurahanComplaintNotification(models.AbstractModel):
             body=self.env._(
                 "Message sent to the reporter: %(subject)s", subject=subject
             ),
+            author_id=office.id,
+            email_from=office_from,
             subtype_xmlid="mail.mt_note",
         )
 

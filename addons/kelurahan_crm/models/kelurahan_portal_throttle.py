@@ -23,6 +23,11 @@ LIMITS = {
     "report": ("kelurahan_crm.portal_report_limit", 5, 60),
     "report_user": ("kelurahan_crm.portal_report_user_limit", 10, 60),
     "track": ("kelurahan_crm.portal_track_limit", 10, 15),
+    # One-time codes of the tracking link (kelurahan.complaint.otp): codes sent per
+    # complaint and per client, code checks per client.
+    "otp_ticket": ("kelurahan_crm.portal_otp_ticket_limit", 3, 60),
+    "otp_client": ("kelurahan_crm.portal_otp_client_limit", 10, 60),
+    "otp_verify": ("kelurahan_crm.portal_otp_verify_limit", 20, 15),
 }
 
 

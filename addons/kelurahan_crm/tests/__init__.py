@@ -33,3 +33,5 @@ from . import test_roles
 from . import test_stats
 from . import test_xlsx_stream
 from . import test_views
+from . import test_portal_feedback
+from . import test_portal_tracking_feedback

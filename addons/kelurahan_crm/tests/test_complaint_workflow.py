@@ -142,6 +142,30 @@ class TestComplaintWorkflow(KelurahanCase):
         with self.assertRaises(UserError):
             open_ticket.with_user(self.user_portal).action_kel_rate(5)
 
+    def test_one_verdict_per_result_and_new_target(self):
+        ticket = self.closed_ticket()
+        resident = ticket.with_user(self.user_portal)
+        with self.at(2026, 3, 3, 9, 0):
+            resident.action_kel_rate(5)
+            with self.assertRaises(UserError):
+                resident.action_kel_rate(4)
+            with self.assertRaises(UserError):
+                resident.action_dispute("Ternyata belum")
+            self.assertEqual(len(ticket.feedback_ids), 1)
+            # the office reopens and closes it again: a new result, a new verdict
+            ticket.write({"stage_id": self.stage["progress"].id})
+            ticket.write({"stage_id": self.stage["done"].id})
+        with self.at(2026, 3, 4, 9, 0):
+            resident.action_dispute("Lubang terbuka lagi")
+        self.assertEqual(ticket.rating, "5", "the earlier rating stays")
+        self.assertEqual(ticket.feedback_ids.mapped("kind"), ["dispute", "rating"])
+        reopened = wib(2026, 3, 4, 9, 0)
+        self.assertEqual(ticket.kel_reopen_date, reopened)
+        self.assertEqual(
+            ticket.deadline_resolution,
+            ticket._kel_plan_days(reopened, ticket.kel_resolution_target),
+        )
+
     def test_portal_and_mail_channels_mapped(self):
         web = self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_web")
         ticket = self.make_ticket(channel_id=web.id)

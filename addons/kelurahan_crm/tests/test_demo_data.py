@@ -44,6 +44,10 @@ class TestDemoData(TransactionCase):
         self.assertTrue(tickets.filtered(lambda t: t.support_count > 1))
         self.assertTrue(tickets.filtered("duplicate_of_id"))
         self.assertTrue(tickets.filtered("rating"))
+        # every demo rating and dispute is in the verdict history
+        for ticket in tickets.filtered(lambda t: t.rating or t.is_disputed):
+            kinds = ticket.feedback_ids.mapped("kind")
+            self.assertIn("dispute" if ticket.is_disputed else "rating", kinds)
         dispositions = tickets.disposition_ids
         self.assertTrue(dispositions.filtered("date_done"))
         self.assertTrue(

@@ -197,7 +197,9 @@ class TestPortalMyComplaints(PortalCase):
         url = f"/my/pengaduan/{self.ticket_a.id}/nilai"
         response = self.post_form(url, {"rating": "5"})
         self.assertEqual(response.status_code, 400)
-        self.assertIn("Hanya pelapor yang dapat menilai", response.text)
+        self.assertIn(
+            "Hanya pengaduan berstatus Selesai yang dapat dinilai", response.text
+        )
         self.assertFalse(self.ticket_a.rating)
         self.close_ticket(self.ticket_a)
         for value in ("9", "", "<b>"):

@@ -2,9 +2,12 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Resident portal flows in Chromium at phone width (360x740)."""
 
+from unittest.mock import patch
+
 from odoo import Command
 from odoo.tests import tagged
 
+from ..models import kelurahan_complaint_otp
 from .portal_case import PortalCase
 
 
@@ -57,3 +60,32 @@ class TestPortalTours(PortalCase):
         )
         self.assertTrue(ticket.is_disputed)
         self.assertEqual(ticket.kel_state, "progress")
+        reason = ticket.message_ids.filtered(
+            lambda m: "Lubang muncul lagi" in (m.body or "")
+        )
+        self.assertEqual(reason.author_id, self.resident_a.partner_id)
+
+    def test_rate_done_complaint(self):
+        ticket = self.close_ticket(self.make_ticket(self.resident_a.partner_id))
+        self.start_tour(
+            f"/my/pengaduan/{ticket.id}", "kelurahan_rate", login="kel_res_a"
+        )
+        self.assertEqual(ticket.rating, "5")
+        self.assertEqual(ticket.rating_comment, "Cepat dan rapi.")
+        self.assertEqual(ticket.kel_state, "done")
+
+    def test_rate_from_private_link_with_code(self):
+        self.company.email = "kelurahan@example.id"
+        ticket = self.close_ticket(
+            self.make_ticket(
+                reporter_name="Tour Tanpa Akun", partner_email="t@example.id"
+            )
+        )
+        # The code is random; the tour types a known one (mail is not readable in a
+        # browser tour). Expiry, single use and limits: test_portal_tracking_feedback.
+        with patch.object(kelurahan_complaint_otp, "new_code", return_value="482915"):
+            self.start_tour(
+                f"/pengaduan/lacak/{ticket.kel_track_token}", "kelurahan_track_otp"
+            )
+        self.assertEqual(ticket.rating, "4")
+        self.assertEqual(ticket.feedback_ids.via, "tracking")

@@ -4,10 +4,19 @@
 officer replies sent to the reporter over WhatsApp (the channel hooks of
 kelurahan_crm, extended with ``super()``)."""
 
+import logging
 import re
 
 from odoo import api, fields, models
 from odoo.tools import html2plaintext
+
+from odoo.addons.kelurahan_crm.models.kelurahan_complaint_notification import (
+    mask_phone,
+)
+
+from .kelurahan_whatsapp_account import WhatsAppApiError
+
+_logger = logging.getLogger(__name__)
 
 
 class HelpdeskTicket(models.Model):
@@ -40,6 +49,22 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
     # WhatsApp out
     # ------------------------------------------------------------------
+    def _kel_whatsapp_target(self):
+        """(account, wa_id) to reach the reporter's phone over WhatsApp, or
+        (empty account, "") when there is no usable number or account."""
+        self.ensure_one()
+        ticket = self.sudo()  # reading the reporter's number only, not showing it
+        Account = self.env["kelurahan.whatsapp.account"].sudo()
+        digits = re.sub(r"\D", "", ticket._kel_reporter_contact()[2])
+        if digits.startswith("0"):
+            digits = "62" + digits[1:]
+        account = Account.search(
+            [("company_id", "in", [ticket.company_id.id, False])], limit=1
+        )
+        if not (account and 8 <= len(digits) <= 15):
+            return Account, ""
+        return account, digits
+
     def _kel_whatsapp_conversation(self):
         """The conversation to reach this complaint's reporter over WhatsApp, or an
         empty recordset when they did not come through WhatsApp."""
@@ -47,19 +72,10 @@ class HelpdeskTicket(models.Model):
         ticket = self.sudo()  # reading the link only, not showing it
         if ticket.whatsapp_conversation_id:
             return ticket.whatsapp_conversation_id
-        channel = self.env.ref("kelurahan_crm.channel_whatsapp")
-        phone = ticket._kel_reporter_contact()[2]
-        if not (ticket.channel_id == channel and phone):
+        if ticket.channel_id != self.env.ref("kelurahan_crm.channel_whatsapp"):
             return self.env["kelurahan.whatsapp.conversation"]
-        digits = re.sub(r"\D", "", phone)
-        if digits.startswith("0"):
-            digits = "62" + digits[1:]
-        account = (
-            self.env["kelurahan.whatsapp.account"]
-            .sudo()
-            .search([("company_id", "in", [ticket.company_id.id, False])], limit=1)
-        )
-        if not (account and 8 <= len(digits) <= 15):
+        account, digits = ticket._kel_whatsapp_target()
+        if not account:
             return self.env["kelurahan.whatsapp.conversation"]
         conversation = (
             self.env["kelurahan.whatsapp.conversation"].sudo()._kel_get(account, digits)
@@ -84,6 +100,55 @@ class HelpdeskTicket(models.Model):
     def _kel_send_text(self, text):
         sent = super()._kel_send_text(text)
         return [*sent, *self._kel_whatsapp_send(text)]
+
+    def _kel_otp_channels(self):
+        channels = super()._kel_otp_channels()
+        account, digits = self._kel_whatsapp_target()
+        if account:
+            channels["whatsapp"] = mask_phone(digits)
+        return channels
+
+    def _kel_otp_send(self, channel, code):
+        """The code goes out at once, not through the message queue: the queue
+        stores its texts. The message log keeps that a code was sent, without
+        the code."""
+        if channel != "whatsapp":
+            return super()._kel_otp_send(channel, code)
+        self.ensure_one()
+        account, digits = self._kel_whatsapp_target()
+        if not account:
+            return False
+        # sudo: conversations and the message log are system-managed; only this
+        # complaint's reporter's own number is used.
+        conversation = (
+            self.env["kelurahan.whatsapp.conversation"].sudo()._kel_get(account, digits)
+        )
+        if conversation.blocked:
+            return False
+        Message = self.env["kelurahan.whatsapp.message"].sudo()
+        _subject, text = self._kel_otp_text(code)
+        draft = Message.new(
+            {"conversation_id": conversation.id, "direction": "out", "body": text}
+        )
+        try:
+            payload, sent_as = draft._kel_payload()
+            wamid = account._kel_send_payload(payload)
+        except WhatsAppApiError:
+            _logger.warning("Verification code for complaint %s not sent", self.id)
+            return False
+        Message.create(
+            {
+                "conversation_id": conversation.id,
+                "ticket_id": self.id,
+                "direction": "out",
+                "body": self._kel_otp_text("******")[1],
+                "state": "sent",
+                "sent_as": sent_as,
+                "wamid": wamid,
+                "date_sent": fields.Datetime.now(),
+            }
+        )
+        return True
 
     def _kel_notify_channels(self):
         channels = super()._kel_notify_channels()

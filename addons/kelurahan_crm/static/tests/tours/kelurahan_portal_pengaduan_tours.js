@@ -1,6 +1,7 @@
 /** @odoo-module **/
 // Resident portal on a phone: report with a photo, report without an account and
-// follow the private link, public tracking, dispute a Selesai complaint.
+// follow the private link, public tracking, rate or dispute a Selesai complaint
+// (signed in, or from the private link after a one-time code).
 import {registry} from "@web/core/registry";
 
 // A 2x2 red PNG, attached to the file input as the phone's camera would.
@@ -176,6 +177,104 @@ registry.category("web_tour.tours").add("kelurahan_dispute", {
         {
             content: "The complaint is being handled again",
             trigger: ".o_kel_state[data-state='progress']",
+        },
+        {
+            content: "The reason is in the conversation",
+            trigger: ".o_kel_message:contains('Lubang muncul lagi setelah hujan.')",
+        },
+        {
+            content: "The objection is in the history",
+            trigger: ".o_kel_feedback_entry[data-kind='dispute']",
+        },
+        {
+            content: "No rating or dispute form on a reopened complaint",
+            trigger: "body:not(:has(.o_kel_rate_form, .o_kel_dispute_form))",
+        },
+    ],
+});
+
+registry.category("web_tour.tours").add("kelurahan_rate", {
+    steps: () => [
+        {
+            content: "The complaint is Selesai",
+            trigger: ".o_kel_state[data-state='done']",
+        },
+        {
+            content: "Choose 5",
+            trigger: "label[for='kel_rating_5']",
+            run: "click",
+        },
+        {
+            content: "Add a comment",
+            trigger: "textarea[name='rating_comment']",
+            run: "edit Cepat dan rapi.",
+        },
+        {
+            content: "Confirm and rate",
+            trigger: "button.o_kel_rate_submit",
+            run: "click",
+        },
+        {
+            content: "The rating is shown read-only",
+            trigger: ".o_kel_rating_given:contains('5/5')",
+        },
+        {
+            content: "No second rating, no dispute of a confirmed result",
+            trigger: "body:not(:has(.o_kel_rate_form, .o_kel_dispute_form))",
+        },
+    ],
+});
+
+registry.category("web_tour.tours").add("kelurahan_track_otp", {
+    steps: () => [
+        {
+            content: "The complaint is Selesai",
+            trigger: ".o_kel_state[data-state='done']",
+        },
+        {
+            content: "No rating form before the code",
+            trigger: "body:not(:has(.o_kel_rate_form))",
+        },
+        {
+            content: "Ask for a code by e-mail",
+            trigger: "button.o_kel_otp_send[data-channel='email']",
+            run: "click",
+        },
+        {
+            content: "The code was sent",
+            trigger: ".o_kel_code_sent",
+        },
+        {
+            content: "Type the code",
+            trigger: "input[name='code']",
+            run: "edit 482915",
+        },
+        {
+            content: "Confirm",
+            trigger: "button.o_kel_otp_verify",
+            run: "click",
+        },
+        {
+            content: "Verified",
+            trigger: ".o_kel_notice",
+        },
+        {
+            content: "Choose 4",
+            trigger: "label[for='kel_rating_4']",
+            run: "click",
+        },
+        {
+            content: "Confirm and rate",
+            trigger: "button.o_kel_rate_submit",
+            run: "click",
+        },
+        {
+            content: "The rating is shown read-only",
+            trigger: ".o_kel_rating_given:contains('4/5')",
+        },
+        {
+            content: "No form left",
+            trigger: "body:not(:has(.o_kel_rate_form, .o_kel_dispute_form, .o_kel_otp))",
         },
     ],
 });
