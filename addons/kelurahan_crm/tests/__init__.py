@@ -7,6 +7,7 @@ from . import test_complaint_security
 from . import test_complaint_sla
 from . import test_complaint_source
 from . import test_complaint_ui
+from . import test_complaint_verification
 from . import test_complaint_workflow
 from . import test_context_keys
 from . import test_dashboard
