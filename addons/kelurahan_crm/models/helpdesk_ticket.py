@@ -106,6 +106,7 @@ class HelpdeskTicket(models.Model):
     reporter_nik = fields.Char(
         string="Reporter NIK",
         groups=NIK_GROUPS,
+        index="btree_not_null",  # officers search by the exact NIK
         copy=False,
         help="Optional. Read masked; officers show it with Tampilkan NIK (logged).",
     )

@@ -18,6 +18,7 @@ from . import test_i18n
 from . import test_image_upload
 from . import test_job_mixin
 from . import test_nik
+from . import test_nik_search
 from . import test_notifications
 from . import test_office_time
 from . import test_performance
