@@ -1,5 +1,6 @@
 from . import test_companies
 from . import test_complaint_dates
+from . import test_complaint_list_ui
 from . import test_complaint_location
 from . import test_complaint_number
 from . import test_complaint_reporter
