@@ -52,6 +52,7 @@
         ],
         "web.assets_backend": [
             "kelurahan_crm/static/src/dashboard/*",
+            "kelurahan_crm/static/src/scss/kelurahan_backend.scss",
         ],
         "web.assets_tests": [
             "kelurahan_crm/static/tests/tours/*.js",

@@ -12,6 +12,7 @@ from . import kelurahan_complaint_public
 from . import kelurahan_complaint_reporter
 from . import kelurahan_complaint_screen
 from . import kelurahan_complaint_source
+from . import kelurahan_complaint_workflow
 from . import helpdesk_ticket
 from . import helpdesk_ticket_category
 from . import helpdesk_ticket_channel

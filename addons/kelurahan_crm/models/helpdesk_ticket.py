@@ -45,6 +45,7 @@ class HelpdeskTicket(models.Model):
     # One concern per mixin (models/kelurahan_complaint_*.py), listed before
     # helpdesk.ticket so that their overrides run first.
     _inherit = [  # noqa: RUF012
+        "kelurahan.complaint.workflow",
         "kelurahan.complaint.privacy",
         "kelurahan.complaint.notification",
         "kelurahan.complaint.deadline",
@@ -105,6 +106,7 @@ class HelpdeskTicket(models.Model):
     reporter_nik = fields.Char(
         string="Reporter NIK",
         groups=NIK_GROUPS,
+        index="btree_not_null",  # officers search by the exact NIK
         copy=False,
         help="Optional. Read masked; officers show it with Tampilkan NIK (logged).",
     )
@@ -164,6 +166,15 @@ class HelpdeskTicket(models.Model):
     # Workflow
     kel_state = fields.Selection(
         related="stage_id.kel_state", store=True, index=True, string="Status"
+    )
+    kel_verified = fields.Boolean(
+        string="Verified",
+        compute="_compute_kel_verified",
+        store=True,
+        copy=False,
+        help="Passed the Verification stage (set by the workflow): needed before "
+        "Disposition, In Progress and Done, unless the category does not require "
+        "verification.",
     )
     followup_note = fields.Text(
         string="Follow-up note",

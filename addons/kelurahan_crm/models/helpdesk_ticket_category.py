@@ -19,6 +19,13 @@ class HelpdeskTicketCategory(models.Model):
         help="Working days from Tgl Masuk to Selesai. 0: no target.",
     )
 
+    kel_requires_verification = fields.Boolean(
+        string="Requires verification",
+        default=True,
+        help="Complaints of this category must pass the Verification stage before "
+        "Disposition, In Progress or Done.",
+    )
+
     @api.constrains("followup_days", "resolution_days")
     def _check_sla_days(self):
         for category in self:
@@ -46,6 +53,11 @@ class HelpdeskTicketCategory(models.Model):
                 return category.followup_days, category.resolution_days
             category = category.parent_id
         return 0.0, 0.0
+
+    def _kel_requires_verification(self):
+        """Whether complaints of this category (or without one) must pass
+        Verification before the later stages."""
+        return all(self.mapped("kel_requires_verification")) if self else True
 
     @api.model
     def _kel_for_residents(self, company):

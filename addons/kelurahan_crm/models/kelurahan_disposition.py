@@ -94,8 +94,10 @@ class KelurahanDisposition(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         dispositions = super().create(vals_list)
-        # A disposition is a follow-up action: it sets the complaint's Tgl TL.
+        # A disposition is a follow-up action: it sets the complaint's Tgl TL, and
+        # the complaint moves to Disposisi / Koordinasi (once verified).
         dispositions.ticket_id._kel_mark_followup(min(dispositions.mapped("date_sent")))
+        dispositions.ticket_id._kel_dispatch()
         for disposition in dispositions:
             disposition.ticket_id.message_post(
                 body=self.env._(

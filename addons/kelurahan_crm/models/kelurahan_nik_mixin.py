@@ -6,11 +6,16 @@ searches it masked. The full number is stored in a field no user group reads
 need it press *Tampilkan NIK*, give a reason, and the view is logged for the Lurah.
 Changes are logged with both numbers masked.
 
+Officers (who may show a full NIK) find records by NIK with ``kel_nik_search``: the
+exact full number only, never displayed; a part of a number finds nothing. Other
+roles are refused the search like the number itself.
+
 A model inherits this mixin and names its NIK field in ``_kel_nik_field`` (declared
 with ``groups=NIK_GROUPS``) and its masked field in ``_kel_nik_masked_field``."""
 
 from odoo import fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
+from odoo.osv import expression
 
 from ..tools import nik as nik_tools
 
@@ -35,6 +40,15 @@ class KelurahanNikMixin(models.AbstractModel):
         "Tampilkan NIK shows the full number, with a reason that is logged.",
     )
 
+    kel_nik_search = fields.Char(
+        string="NIK (full number)",
+        compute="_compute_kel_nik_search",
+        search="_search_kel_nik_search",
+        groups=OFFICER,
+        help="Search only: the records of exactly this 16-digit NIK. The NIK is "
+        "never shown; a part of a number finds nothing.",
+    )
+
     def _compute_kel_nik_input(self):
         for record in self:
             record.kel_nik_input = record[self._kel_nik_masked_field]
@@ -45,6 +59,33 @@ class KelurahanNikMixin(models.AbstractModel):
             if value == (record[self._kel_nik_masked_field] or ""):
                 continue  # unchanged (still the masked number)
             record._kel_set_nik(value)
+
+    def _compute_kel_nik_search(self):
+        # A search field: it never displays the number.
+        self.kel_nik_search = False
+
+    def _search_kel_nik_search(self, operator, value):
+        """Records holding exactly this NIK. Only the whole number matches: a
+        part, a pattern or a negation would let one guess numbers digit by digit."""
+        # Odoo checks the groups of stored fields in a domain, not of searchable
+        # computed ones: refused here like the number itself.
+        self.check_field_access_rights("read", ["kel_nik_search"])
+        if operator != "=" or not isinstance(value, str):
+            raise UserError(
+                self.env._("Search by NIK with the full 16-digit number only.")
+            )
+        nik = nik_tools.normalize(value)
+        if nik_tools.check(nik):
+            return expression.FALSE_DOMAIN
+        # sudo: no kelurahan role reads the full number; only the ids holding
+        # exactly the number typed come back, and the caller's own search then
+        # applies their record rules to them.
+        holders = (
+            self.sudo()
+            .with_context(active_test=False)
+            ._search([(self._kel_nik_field, "=", nik)])
+        )
+        return [("id", "in", holders)]
 
     def _kel_set_nik(self, value):
         """Store a new NIK typed by an officer, and log the change masked. sudo:

@@ -1,5 +1,6 @@
 from . import test_companies
 from . import test_complaint_dates
+from . import test_complaint_list_ui
 from . import test_complaint_location
 from . import test_complaint_number
 from . import test_complaint_reporter
@@ -7,6 +8,7 @@ from . import test_complaint_security
 from . import test_complaint_sla
 from . import test_complaint_source
 from . import test_complaint_ui
+from . import test_complaint_verification
 from . import test_complaint_workflow
 from . import test_context_keys
 from . import test_dashboard
@@ -17,6 +19,7 @@ from . import test_i18n
 from . import test_image_upload
 from . import test_job_mixin
 from . import test_nik
+from . import test_nik_search
 from . import test_notifications
 from . import test_office_time
 from . import test_performance

@@ -1,5 +1,6 @@
 # Copyright 2026 Kelurahan CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import json
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 
@@ -42,6 +43,44 @@ def role_user(env, login, role, rws=None, context=None, **values):
     if rws:
         user.kel_rw_ids = [Command.set(rws.ids)]
     return user
+
+
+def walk_to_stage(tickets, state, **vals):
+    """Move ``tickets`` to the stage of ``state`` (kel_state) the way an officer
+    does, with their environment: through Verifikasi first when they have not
+    passed it and the stage comes after it. ``vals`` go with the last move."""
+    env = tickets.env
+    stage = env.ref(f"kelurahan_crm.stage_{state}")
+    if state in ("dispatch", "progress", "done"):
+        unverified = tickets.filtered(lambda t: not t.kel_verified)
+        if unverified:
+            unverified.write({"stage_id": env.ref("kelurahan_crm.stage_verify").id})
+    tickets.write(dict(vals, stage_id=stage.id))
+    return tickets
+
+
+def call_kw(case, model, method, *args, **kwargs):
+    """The JSON-RPC answer (``result`` or ``error``) of /web/dataset/call_kw, as the
+    web client gets it, for the user ``case`` (an HttpCase) authenticated as."""
+    response = case.url_open(
+        "/web/dataset/call_kw",
+        data=json.dumps(
+            {
+                "jsonrpc": "2.0",
+                "method": "call",
+                "id": 1,
+                "params": {
+                    "model": model,
+                    "method": method,
+                    "args": list(args),
+                    "kwargs": kwargs,
+                },
+            }
+        ),
+        headers={"Content-Type": "application/json"},
+    )
+    case.assertEqual(response.status_code, 200)
+    return response.json()
 
 
 def wib(*args):

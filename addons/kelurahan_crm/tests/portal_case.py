@@ -11,7 +11,7 @@ from PIL import Image
 
 from odoo.tests import HttpCase
 
-from .common import role_user
+from .common import role_user, walk_to_stage
 
 CTX = {"no_reset_password": True, "mail_create_nolog": True}
 
@@ -106,7 +106,7 @@ class PortalCase(HttpCase):
 
     @classmethod
     def close_ticket(cls, ticket, note="Lubang sudah ditambal"):
-        ticket.write({"followup_note": note, "stage_id": cls.stage["done"].id})
+        walk_to_stage(ticket, "done", followup_note=note)
         return ticket
 
     # ------------------------------------------------------------------

@@ -54,7 +54,7 @@ class TestCompanies(KelurahanCase):
         self.assertEqual(empty.rt_ids.company_id, self.company_b)
 
     def test_disposition_to_an_agency_of_the_other_kelurahan_refused(self):
-        ticket = self.make_ticket()
+        ticket = self.make_ticket(stage_id=self.stage["verify"].id)
         with self.assertRaises(UserError), self.cr.savepoint():
             self.env["kelurahan.disposition"].create(
                 {"ticket_id": ticket.id, "agency_id": self.agency_b.id}

@@ -4,7 +4,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 
-from .common import KelurahanCase, wib
+from .common import KelurahanCase, walk_to_stage, wib
 
 
 @tagged("post_install", "-at_install")
@@ -51,11 +51,13 @@ class TestComplaintDates(KelurahanCase):
     def test_followup_set_by_disposition(self):
         with self.at(2026, 3, 2, 9, 0):
             ticket = self.make_ticket()
+        ticket.with_user(self.user_officer).stage_id = self.stage["verify"]
         with self.at(2026, 3, 2, 10, 0):
             ticket.with_user(self.user_officer).disposition_ids = [
                 Command.create({"agency_id": self.agency.id})
             ]
         self.assertEqual(ticket.date_followup, wib(2026, 3, 2, 10, 0))
+        self.assertEqual(ticket.kel_state, "dispatch")
 
     def test_followup_set_by_public_reply_not_by_note(self):
         with self.at(2026, 3, 2, 9, 0):
@@ -80,7 +82,7 @@ class TestComplaintDates(KelurahanCase):
         with self.at(2026, 3, 2, 9, 0):
             ticket = self.make_ticket()
         with self.at(2026, 3, 3, 9, 0):
-            ticket.with_user(self.user_officer).stage_id = self.stage["progress"]
+            walk_to_stage(ticket.with_user(self.user_officer), "progress")
             for user in (self.user_officer, self.user_rw):
                 with self.assertRaises(AccessError), self.cr.savepoint():
                     ticket.with_user(user).date_followup = wib(2026, 3, 2, 10, 0)
@@ -112,7 +114,7 @@ class TestComplaintDates(KelurahanCase):
         with self.at(2026, 5, 13, 10, 0):
             ticket = self.make_ticket()
         with self.at(2026, 5, 15, 9, 0):
-            ticket.stage_id = self.stage["progress"]
+            walk_to_stage(ticket, "progress")
         with self.at(2026, 5, 18, 12, 0):
             ticket.write(
                 {"followup_note": "Lubang ditambal.", "stage_id": self.stage["done"].id}
@@ -127,9 +129,7 @@ class TestComplaintDates(KelurahanCase):
 
     def test_done_date_before_reported_refused(self):
         with self.at(2026, 3, 2, 9, 0):
-            ticket = self.make_ticket(
-                followup_note="Selesai", stage_id=self.stage["done"].id
-            )
+            ticket = walk_to_stage(self.make_ticket(), "done", followup_note="Selesai")
         with self.assertRaises(ValidationError), self.cr.savepoint():
             ticket.with_user(self.user_lurah).date_done = wib(2026, 3, 1, 9, 0)
 

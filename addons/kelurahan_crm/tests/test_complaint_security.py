@@ -4,7 +4,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from .common import KelurahanCase
+from .common import KelurahanCase, walk_to_stage
 
 
 @tagged("post_install", "-at_install")
@@ -29,7 +29,7 @@ class TestComplaintSecurity(KelurahanCase):
             self.env.ref("kelurahan_crm.channel_balai_rw").id,
         )
         ticket.write({"name": "Jalan berlubang besar", "rt_id": self.rt_a2.id})
-        ticket.stage_id = self.stage["progress"]  # RW follow-up
+        walk_to_stage(ticket, "progress")  # RW follow-up, after Verifikasi
         self.assertTrue(ticket.date_followup)
 
     def test_rw_officer_refused_outside_rw(self):
@@ -102,7 +102,7 @@ class TestComplaintSecurity(KelurahanCase):
         ticket = self.make_ticket(rw_id=self.rw_b.id, rt_id=False, reporter_name="X")
         as_lurah = ticket.with_user(self.user_lurah)
         self.assertEqual(as_lurah.reporter_name, "X")
-        as_lurah.stage_id = self.stage["progress"]
+        walk_to_stage(as_lurah, "progress")
         as_lurah.date_followup = as_lurah.date_reported
 
     def test_nobody_but_admin_deletes(self):

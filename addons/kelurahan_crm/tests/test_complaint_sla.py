@@ -3,7 +3,7 @@
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
-from .common import KelurahanCase, wib
+from .common import KelurahanCase, walk_to_stage, wib
 
 
 @tagged("post_install", "-at_install")
@@ -53,9 +53,7 @@ class TestComplaintSla(KelurahanCase):
         with self.at(2026, 5, 13, 10, 0):
             past = self.make_ticket()
         with self.at(2026, 5, 18, 10, 0):
-            past.write(
-                {"followup_note": "Sudah diperbaiki", "stage_id": self.stage["done"].id}
-            )
+            walk_to_stage(past, "done", followup_note="Sudah diperbaiki")
         self.assertEqual(past.deadline_resolution, wib(2026, 5, 19, 10, 0))
         self.assertTrue(past.is_within_deadline)
         self.category.write({"followup_days": 0.5, "resolution_days": 1})
@@ -108,7 +106,7 @@ class TestComplaintSla(KelurahanCase):
             on_time = self.make_ticket()
         self.assertFalse(late.is_overdue)
         with self.at(2026, 5, 15, 9, 0):
-            on_time.write({"stage_id": self.stage["progress"].id})
+            walk_to_stage(on_time, "progress")
             on_time.write(
                 {"followup_note": "Sudah diperbaiki", "stage_id": self.stage["done"].id}
             )
@@ -121,7 +119,7 @@ class TestComplaintSla(KelurahanCase):
         overdue = self.env["helpdesk.ticket"].search([("is_overdue", "=", True)])
         self.assertIn(late, overdue)
         with self.at(2026, 5, 20, 9, 0):
-            late.write({"stage_id": self.stage["progress"].id})
+            walk_to_stage(late, "progress")
             self.assertTrue(late.is_overdue, "still past its resolution deadline")
             late.write({"followup_note": "Beres", "stage_id": self.stage["done"].id})
         self.assertFalse(late.is_overdue)

@@ -230,6 +230,9 @@ class TestComplaintViews(ComplaintUiCase):
         )
         with Form(ticket) as form:
             self.assertTrue(form.deadline_followup)
+            form.stage_id = self.env.ref("kelurahan_crm.stage_verify")
+        self.assertFalse(ticket.date_followup, "Verification is no follow-up")
+        with Form(ticket) as form:
             form.stage_id = self.env.ref("kelurahan_crm.stage_progress")
         self.assertTrue(ticket.date_followup, "Follow-up date set by the workflow")
 

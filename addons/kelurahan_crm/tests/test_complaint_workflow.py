@@ -5,7 +5,7 @@ import base64
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
-from .common import KelurahanCase, wib
+from .common import KelurahanCase, walk_to_stage, wib
 
 
 @tagged("post_install", "-at_install")
@@ -24,12 +24,12 @@ class TestComplaintWorkflow(KelurahanCase):
         )
 
     def test_close_requires_followup_note(self):
-        ticket = self.make_ticket()
+        ticket = self.make_ticket(stage_id=self.stage["verify"].id)
         as_officer = ticket.with_user(self.user_officer)
         with self.assertRaises(ValidationError) as caught, self.cr.savepoint():
             as_officer.stage_id = self.stage["done"]
         self.assertIn("follow-up note", str(caught.exception))
-        self.assertEqual(ticket.kel_state, "new")
+        self.assertEqual(ticket.kel_state, "verify")
         self.assertFalse(ticket.date_done)
         with self.assertRaises(ValidationError), self.cr.savepoint():
             as_officer.write({"stage_id": self.stage["done"].id, "followup_note": " "})
@@ -41,7 +41,7 @@ class TestComplaintWorkflow(KelurahanCase):
         self.assertTrue(ticket.date_followup)
 
     def test_close_message_in_indonesian(self):
-        ticket = self.make_ticket()
+        ticket = self.make_ticket(stage_id=self.stage["verify"].id)
         with self.assertRaises(ValidationError) as caught, self.cr.savepoint():
             ticket.with_user(self.user_officer).with_context(
                 lang="id_ID"
@@ -62,11 +62,10 @@ class TestComplaintWorkflow(KelurahanCase):
                 }
             )
         )
-        ticket.with_user(self.user_officer).write(
-            {
-                "followup_note": "Sudah ditambal, foto terlampir.",
-                "stage_id": self.stage["done"].id,
-            }
+        walk_to_stage(
+            ticket.with_user(self.user_officer),
+            "done",
+            followup_note="Sudah ditambal, foto terlampir.",
         )
         self.assertIn(photo, ticket.attachment_ids)
 
@@ -88,9 +87,7 @@ class TestComplaintWorkflow(KelurahanCase):
             ticket = self.make_ticket(
                 partner_id=(partner or self.user_portal.partner_id).id
             )
-            ticket.write(
-                {"followup_note": "Selesai", "stage_id": self.stage["done"].id}
-            )
+            walk_to_stage(ticket, "done", followup_note="Selesai")
         return ticket
 
     def test_resident_disputes_within_window(self):

@@ -47,8 +47,9 @@ class TestDashboard(TransactionCase):
         # (days ago, category, rw, channel, state, follow-up delay h, done after days)
         cls.plan = [
             (2, cls.sampah, cls.rw1, cls.wa, "new", None, None),
-            (3, cls.sampah, cls.rw1, cls.balai, "progress", 4, None),
-            (5, cls.jalan, cls.rw2, cls.wa, "verify", 20, None),
+            # Sent to an agency (below): a disposition moves it to Disposisi.
+            (3, cls.sampah, cls.rw1, cls.balai, "dispatch", 4, None),
+            (5, cls.jalan, cls.rw2, cls.wa, "dispatch", 20, None),
             (8, cls.jalan, cls.rw1, cls.wa, "done", 2, 1),
             (9, cls.sampah, cls.rw2, cls.wa, "done", 30, 25),
             (20, cls.jalan, cls.rw2, cls.balai, "rejected", 3, None),
@@ -78,7 +79,9 @@ class TestDashboard(TransactionCase):
                 vals["reject_reason"] = "Di luar wilayah."
             vals_list.append(vals)
         cls.tickets = (
-            cls.env["helpdesk.ticket"].with_company(cls.company).create(vals_list)
+            cls.env["helpdesk.ticket"]
+            .with_company(cls.company)
+            ._kel_create_walked(vals_list)
         )
         cls.agency = ref("kelurahan_crm.agency_sudin_lh")
         # One disposition overdue, one in time, one done late.

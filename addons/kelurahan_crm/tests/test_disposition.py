@@ -24,7 +24,7 @@ class TestDisposition(KelurahanCase):
 
     def test_disposition_lifecycle_and_overdue(self):
         with self.at(2026, 3, 2, 9, 0):
-            ticket = self.make_ticket()
+            ticket = self.make_ticket(stage_id=self.stage["verify"].id)
             Disposition = self.env["kelurahan.disposition"].with_user(self.user_officer)
             first = Disposition.create(
                 {
@@ -67,7 +67,7 @@ class TestDisposition(KelurahanCase):
         self.agency.response_days = 3
         Disposition = self.env["kelurahan.disposition"].with_user(self.user_officer)
         with self.at(2026, 3, 5, 9, 0):  # Thursday 09:00 WIB
-            ticket = self.make_ticket()
+            ticket = self.make_ticket(stage_id=self.stage["verify"].id)
             sent = Disposition.create(
                 {"ticket_id": ticket.id, "agency_id": self.agency.id}
             )
@@ -90,7 +90,7 @@ class TestDisposition(KelurahanCase):
             self.agency.with_user(self.user_admin).response_days = -1
 
     def test_disposition_dates_validated(self):
-        ticket = self.make_ticket()
+        ticket = self.make_ticket(stage_id=self.stage["verify"].id)
         with self.assertRaises(ValidationError), self.cr.savepoint():
             self.env["kelurahan.disposition"].create(
                 {
@@ -102,7 +102,7 @@ class TestDisposition(KelurahanCase):
             )
 
     def test_disposition_access(self):
-        ticket = self.make_ticket()
+        ticket = self.make_ticket(stage_id=self.stage["verify"].id)
         disposition = self.env["kelurahan.disposition"].create(
             {"ticket_id": ticket.id, "agency_id": self.agency.id}
         )
@@ -112,7 +112,9 @@ class TestDisposition(KelurahanCase):
             self.env["kelurahan.disposition"].with_user(self.user_rw).create(
                 {"ticket_id": ticket.id, "agency_id": self.agency.id}
             )
-        other_rw = self.make_ticket(rw_id=self.rw_b.id, rt_id=False)
+        other_rw = self.make_ticket(
+            rw_id=self.rw_b.id, rt_id=False, stage_id=self.stage["verify"].id
+        )
         hidden = self.env["kelurahan.disposition"].create(
             {"ticket_id": other_rw.id, "agency_id": self.agency.id}
         )

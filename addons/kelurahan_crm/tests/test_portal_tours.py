@@ -47,6 +47,7 @@ class TestPortalTours(PortalCase):
         )
         ticket = self.make_ticket(
             reporter_phone="0812 7777 2468",
+            stage_id=self.stage["verify"].id,
             disposition_ids=[Command.create({"agency_id": agency.id})],
         )
         ticket.number = "ADU/2026/TOUR01"

@@ -28,6 +28,7 @@ class TestPortalTracking(PortalCase):
         agency = cls.env["kelurahan.agency"].create(
             {"name": "Suku Dinas Bina Marga Uji", "kind": "suku_dinas"}
         )
+        cls.ticket.stage_id = cls.stage["verify"]
         cls.ticket.write(
             {
                 "disposition_ids": [Command.create({"agency_id": agency.id})],

@@ -36,6 +36,7 @@ class TestReportExport(ReportCase):
         cls.done.write(
             {
                 "date_followup": wib(DAY.year, DAY.month, DAY.day, 11, 0),
+                "stage_id": cls.env.ref("kelurahan_crm.stage_verify").id,
             }
         )
         cls.env["kelurahan.disposition"].create(

@@ -76,6 +76,7 @@ class KelurahanServiceRequest(models.Model):
     applicant_nik = fields.Char(
         string="Applicant NIK",
         groups=NIK_GROUPS,
+        index="btree_not_null",  # officers search by the exact NIK
         help="Read masked; officers show it with Tampilkan NIK (logged).",
     )
     applicant_nik_masked = fields.Char(

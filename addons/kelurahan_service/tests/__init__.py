@@ -1,6 +1,7 @@
 from . import test_demo_data
 from . import test_i18n
 from . import test_letter
+from . import test_nik_search
 from . import test_portal
 from . import test_queue
 from . import test_queue_analysis

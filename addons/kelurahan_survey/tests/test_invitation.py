@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.tests import new_test_user, tagged
 
+from odoo.addons.kelurahan_crm.tests.common import walk_to_stage
+
 from .common import KelSurveyCase
 
 
@@ -29,7 +31,7 @@ class ComplaintInvitationCase(KelSurveyCase):
         )
 
     def _close(self, ticket):
-        ticket.write({"stage_id": self._done_stage().id, "followup_note": "Selesai"})
+        walk_to_stage(ticket, "done", followup_note="Selesai")
 
     def _done_stage(self):
         return self.env.ref("kelurahan_crm.stage_done")
@@ -39,7 +41,7 @@ class ComplaintInvitationCase(KelSurveyCase):
 class TestComplaintInvitation(ComplaintInvitationCase):
     def test_invitation_on_done(self):
         ticket = self.ticket.with_user(self.officer)
-        ticket.stage_id = self.env.ref("kelurahan_crm.stage_progress")
+        walk_to_stage(ticket, "progress")
         self.assertFalse(self.ticket.kel_survey_input_ids)
         ticket.write({"stage_id": self._done_stage().id, "followup_note": "Diganti"})
         self.assertEqual(self.ticket.kel_state, "done")

@@ -29,6 +29,8 @@ class TestWhatsappOutbound(WhatsappCase):
                     "description": "<p>Lampu jalan mati di RT 03</p>",
                     "partner_id": cls.conv.partner_id.id,
                     "whatsapp_conversation_id": cls.conv.id,
+                    # verified: ready for the stages that follow
+                    "stage_id": cls.env.ref("kelurahan_crm.stage_verify").id,
                 }
             )
             .with_context(kel_no_notify=False)

@@ -1,6 +1,7 @@
 /** @odoo-module **/
 // A kelurahan officer opens the complaint list, filters the overdue ones, opens one,
-// takes it and moves it to "In Progress": the follow-up date (Tgl TL) is set.
+// takes it, verifies it and moves it to "In Progress": the follow-up date (Tgl TL)
+// is set.
 import {registry} from "@web/core/registry";
 
 registry.category("web_tour.tours").add("kelurahan_complaint_officer", {
@@ -48,6 +49,15 @@ registry.category("web_tour.tours").add("kelurahan_complaint_officer", {
             content: "Take the complaint",
             trigger: ".o_form_view button[name='assign_to_me']",
             run: "click",
+        },
+        {
+            content: "Verify it first: Verification comes before any later stage",
+            trigger: ".o_statusbar_status button:contains('Verification')",
+            run: "click",
+        },
+        {
+            content: "The complaint is in Verification",
+            trigger: ".o_statusbar_status button.o_arrow_button_current:contains('Verification')",
         },
         {
             content: "Move it to In Progress",
