@@ -95,3 +95,29 @@ class KelurahanComplaintScreen(models.AbstractModel):
             "kel_rw_ids": rws.ids,
         }
         return action
+
+    @api.model
+    def _kel_action_home(self):
+        """Where a kelurahan role lands (home action of its users, Kelurahan app):
+        the Lurah (and admin) on the dashboard, office officers on the complaints to
+        follow up, an RW officer on their RW's complaints, which "New" adds to with
+        the quick form's defaults."""
+        user = self.env.user
+        if user.has_group("kelurahan_crm.group_kelurahan_lurah"):
+            return self.env["ir.actions.client"]._for_xml_id(
+                "kelurahan_crm.kelurahan_dashboard_action"
+            )
+        if user.has_group("kelurahan_crm.group_kelurahan_officer"):
+            return self.env["ir.actions.act_window"]._for_xml_id(
+                "kelurahan_crm.kelurahan_complaint_action_open"
+            )
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "kelurahan_crm.kelurahan_complaint_action"
+        )
+        quick = self._kel_action_quick_report()
+        action["context"] = {
+            key: value
+            for key, value in quick["context"].items()
+            if key.startswith("default_")
+        }
+        return action

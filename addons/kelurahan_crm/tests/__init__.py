@@ -33,3 +33,4 @@ from . import test_roles
 from . import test_stats
 from . import test_xlsx_stream
 from . import test_views
+from . import test_role_screens
