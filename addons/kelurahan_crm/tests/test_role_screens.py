@@ -147,12 +147,13 @@ class TestRoleLanding(HttpCase):
     def test_lurah_lands_on_dashboard(self):
         self.start_tour("/odoo", "kelurahan_landing_lurah", login="landing_lurah")
 
-    def test_demo_rw_officer_lands_in_kelurahan(self):
-        self.start_tour("/odoo", "kelurahan_landing_rw", login="rw01")
-
     def test_session_gives_the_home_action(self):
-        self.authenticate("landing_officer", "landing_officer")
-        response = self.url_open("/odoo")
-        self.assertEqual(response.status_code, 200)
+        """Demo logins (login = password) and a role user: the web client they get
+        opens the Kelurahan home action."""
         home = self.env.ref("kelurahan_crm.kelurahan_home_action")
-        self.assertIn(f'"home_action_id": {home.id}', response.text)
+        for login in (*DEMO_LOGINS.values(), "landing_officer"):
+            with self.subTest(login=login):
+                self.authenticate(login, login)
+                response = self.url_open("/odoo")
+                self.assertEqual(response.status_code, 200)
+                self.assertIn(f'"home_action_id": {home.id}', response.text)
