@@ -9,7 +9,14 @@
     "author": "Kelurahan CRM",
     "website": "https://github.com/kelurahan-crm/kelurahan-crm",
     "license": "AGPL-3",
-    "depends": ["helpdesk_mgmt", "portal", "mail", "resource"],
+    "depends": [
+        "helpdesk_mgmt",
+        "portal",
+        "mail",
+        "resource",
+        # Loaded before us: it opens the Apps menu to everyone, our menus close it.
+        "base_install_request",
+    ],
     "data": [
         "data/res_lang_data.xml",
         "security/kelurahan_crm_security.xml",

@@ -305,6 +305,13 @@ class HelpdeskTicket(models.Model):
         inverse="_inverse_kel_photo",
         help="Taken with the phone camera; kept as an attachment of the complaint.",
     )
+    # ... and the description as plain text: a phone's text box, stored as HTML
+    kel_description_text = fields.Text(
+        string="Description (text)",
+        compute="_compute_kel_description_text",
+        inverse="_inverse_kel_description_text",
+        help="The description as plain text, one paragraph per line.",
+    )
 
     # ------------------------------------------------------------------
     # Computes

@@ -34,6 +34,21 @@ class RefusedRequest(HTTPException):
 class IrHttp(models.AbstractModel):
     _inherit = "ir.http"
 
+    def session_info(self):
+        """Kelurahan staff land in the Kelurahan app, on the screen of their role,
+        unless they chose their own home action (Odoo would open its first app)."""
+        info = super().session_info()
+        user = self.env.user
+        if (
+            not info.get("home_action_id")
+            and user._is_internal()
+            and user.has_group("kelurahan_crm.group_kelurahan_rw")
+        ):
+            info["home_action_id"] = self.env.ref(
+                "kelurahan_crm.kelurahan_home_action"
+            ).id
+        return info
+
     @classmethod
     def _match(cls, path_info):
         """Before any route is looked up (Odoo's too): no path holds a control

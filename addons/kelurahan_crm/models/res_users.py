@@ -1,6 +1,6 @@
 # Copyright 2026 Kelurahan CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import Command, api, fields, models
 
 
 class ResUsers(models.Model):
@@ -21,6 +21,31 @@ class ResUsers(models.Model):
             # Record rules read user.kel_rw_ids and are cached per user.
             self.env.registry.clear_cache()
         return res
+
+    @api.model
+    def _kel_drop_technical_features(self):
+        """Technical Features (``base.group_no_one``) only for system administrators
+        (``base.group_system`` implies it, security data): internal users and the
+        user template no longer get it, and the users of a kelurahan role who had it
+        from Odoo's default lose it. Run at each install/update of the addon."""
+        no_one = self.env.ref("base.group_no_one")
+        self.env.ref("base.group_user").implied_ids -= no_one
+        template = self.env.ref("base.default_user", raise_if_not_found=False)
+        if template:
+            template.groups_id -= no_one
+        staff = self.with_context(active_test=False).search(
+            [
+                (
+                    "groups_id",
+                    "in",
+                    self.env.ref("kelurahan_crm.group_kelurahan_rw").id,
+                ),
+                ("groups_id", "not in", self.env.ref("base.group_system").id),
+                ("groups_id", "in", no_one.id),
+            ]
+        )
+        if staff:
+            no_one.write({"users": [Command.unlink(user.id) for user in staff]})
 
     def _kel_is_rw_only(self):
         """True for a Petugas RW who is not a kelurahan officer."""

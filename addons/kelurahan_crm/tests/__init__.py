@@ -38,3 +38,4 @@ from . import test_xlsx_stream
 from . import test_views
 from . import test_portal_feedback
 from . import test_portal_tracking_feedback
+from . import test_role_screens

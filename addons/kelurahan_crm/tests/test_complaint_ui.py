@@ -67,7 +67,7 @@ class TestQuickReport(ComplaintUiCase):
         form.name = "Lampu jalan mati"
         form.rt_id = self.rw01.rt_ids[0]
         form.location_address = "Jl. Swadaya No. 5"
-        form.description = "Lampu mati sejak tiga hari."
+        form.kel_description_text = "Lampu mati sejak tiga hari."
         form.kel_photo = PNG
         ticket = form.save()
         ticket = ticket.sudo()
@@ -81,6 +81,51 @@ class TestQuickReport(ComplaintUiCase):
         )
         self.assertEqual(len(photos), 1)
         self.assertEqual(photos.mimetype, "image/png")
+
+    def test_description_round_trips_as_plain_text(self):
+        """The phone's text box gives HTML paragraphs to the office form and the
+        same text back to the quick form: no ``<p>`` tags shown to the RW officer."""
+        text = "Lampu mati sejak tiga hari.\nDi depan musala <RT 03> & pos ronda."
+        form = self._quick_form(self.rw_user)
+        form.reporter_name = "Pak Darto"
+        form.category_id = self.category
+        form.name = "Lampu jalan mati"
+        form.kel_description_text = text
+        ticket = form.save()
+        self.assertEqual(
+            str(ticket.description),
+            "<p>Lampu mati sejak tiga hari.<br>"
+            "Di depan musala &lt;RT 03&gt; &amp; pos ronda.</p>",
+        )
+        reopened = Form(ticket, view=QUICK_VIEW)
+        self.assertEqual(reopened.kel_description_text, text)
+        reopened.kel_description_text = "Sudah diperbaiki?\nBelum."
+        reopened.save()
+        self.assertEqual(str(ticket.description), "<p>Sudah diperbaiki?<br>Belum.</p>")
+        self.assertEqual(ticket.kel_description_text, "Sudah diperbaiki?\nBelum.")
+
+    def test_quick_form_pickers_stay_on_the_page(self):
+        """Category, RW and RT are small sets: native pickers and radio buttons,
+        not Many2one search dialogs (full-screen on a phone)."""
+        arch = etree.fromstring(
+            self.env["helpdesk.ticket"].get_views(
+                [(self.env.ref(QUICK_VIEW).id, "form")]
+            )["views"]["form"]["arch"]
+        )
+        widgets = {
+            name: arch.xpath(f"//field[@name='{name}']")[0].get("widget")
+            for name in ("category_id", "rw_id", "rt_id", "kel_description_text")
+        }
+        self.assertEqual(
+            widgets,
+            {
+                "category_id": "selection",
+                "rw_id": "radio",
+                "rt_id": "selection",
+                "kel_description_text": None,
+            },
+        )
+        self.assertFalse(arch.xpath("//field[@name='description']"))
 
     def test_quick_form_limits_rw_choice(self):
         action = (
@@ -102,7 +147,7 @@ class TestQuickReport(ComplaintUiCase):
         form.reporter_name = "Bu Sari"
         form.category_id = self.category
         form.name = "Sampah"
-        form.description = "Sampah menumpuk"
+        form.kel_description_text = "Sampah menumpuk"
         form.rw_id = self.rw02
         with self.assertRaises(AccessError):
             form.save()
@@ -114,7 +159,7 @@ class TestQuickReport(ComplaintUiCase):
         form = self._quick_form(self.rw_user)
         form.reporter_name = "Pak Darto"
         form.name = "Lampu"
-        form.description = "Mati"
+        form.kel_description_text = "Mati"
         with self.assertRaises(AssertionError):
             form.save()  # no category: the form refuses before any write
 

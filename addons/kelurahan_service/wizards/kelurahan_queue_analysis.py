@@ -235,5 +235,5 @@ class KelurahanQueueAnalysis(models.TransientModel):
             "res_model": self._name,
             "res_id": self.id,
             "view_mode": "form",
-            "target": "current",
+            "target": "new",
         }

@@ -4,6 +4,7 @@ from . import (
     test_ikm,
     test_invitation,
     test_kiosk,
+    test_report_dialogs,
     test_roles,
     test_security_reports,
     test_statistics,

@@ -1,7 +1,11 @@
 /** @odoo-module **/
-// An RW officer on a phone (360 px wide) reports a complaint with the quick form.
+// An RW officer on a phone (360 px wide) reports a complaint with the quick form:
+// every choice stays on the page (no full-screen dialog) and the description comes
+// back as the plain text they typed.
 import {registry} from "@web/core/registry";
 import {stepUtils} from "@web_tour/tour_service/tour_utils";
+
+const DESCRIPTION = "Lampu mati sejak tiga hari di depan musala.";
 
 registry.category("web_tour.tours").add("kelurahan_quick_report", {
     url: "/odoo/lapor-cepat",
@@ -21,16 +25,13 @@ registry.category("web_tour.tours").add("kelurahan_quick_report", {
             run: "edit 081298765432",
         },
         {
-            content: "Category: on a phone it opens a full-screen list",
-            trigger: ".o_field_widget[name='category_id'] input",
-            run: "click",
+            content: "Category: a native picker on the page",
+            trigger: ".o_field_widget[name='category_id'] select",
+            run: "selectByLabel Street lighting",
         },
         {
-            content: "Choose the category",
-            trigger:
-                ".modal .o_kanban_record:contains('Street lighting'), " +
-                ".modal .o_data_row:contains('Street lighting')",
-            run: "click",
+            content: "No dialog opened for the category",
+            trigger: "body:not(:has(.modal))",
         },
         {
             content: "Subject",
@@ -38,13 +39,19 @@ registry.category("web_tour.tours").add("kelurahan_quick_report", {
             run: "edit Lampu jalan mati",
         },
         {
-            content: "Description",
-            trigger: ".o_field_widget[name='description'] textarea",
-            run: "edit Lampu mati sejak tiga hari di depan musala.",
+            content: "Description, as plain text",
+            trigger: ".o_field_widget[name='kel_description_text'] textarea",
+            run: `edit ${DESCRIPTION}`,
         },
         {
-            content: "Their RW is already chosen",
-            trigger: ".o_field_widget[name='rw_id'] input:value('RW 01')",
+            content: "Their RW is already chosen, as a radio button",
+            trigger:
+                ".o_field_widget[name='rw_id'] .o_radio_item:has(input:checked) label:contains('RW 01')",
+        },
+        {
+            content: "RT: a native picker limited to their RW",
+            trigger: ".o_field_widget[name='rt_id'] select:has(option:contains('003'))",
+            run: "selectByLabel 003",
         },
         {
             content: "Address",
@@ -55,6 +62,10 @@ registry.category("web_tour.tours").add("kelurahan_quick_report", {
         {
             content: "The complaint number is shown",
             trigger: ".o_field_widget[name='number']:contains('ADU/')",
+        },
+        {
+            content: "The saved description reads as typed, without HTML tags",
+            trigger: `.o_field_widget[name='kel_description_text'] textarea:value('${DESCRIPTION}')`,
         },
     ],
 });
