@@ -1,2 +1,3 @@
+from . import home
 from . import main
 from . import portal
