@@ -1,3 +1,4 @@
+from . import test_catalogue
 from . import test_i18n
 from . import test_letter
 from . import test_portal
