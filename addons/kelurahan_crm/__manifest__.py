@@ -42,7 +42,6 @@
         "views/kelurahan_report_menus.xml",
     ],
     "demo": [
-        "demo/res_company_demo.xml",
         "demo/kelurahan_rw_demo.xml",
         "demo/res_users_demo.xml",
         "demo/helpdesk_ticket_demo.xml",
