@@ -7,14 +7,15 @@ from odoo.exceptions import ValidationError
 class KelurahanAnnouncement(models.Model):
     """A notice of the office shown on the public home page (``/``) between its
     publication dates: closed days, new services, events. Officers write them in the
-    backend; the public sees only published ones, read by the home controller."""
+    backend, in the language of the office (not translated); the public sees only
+    published ones, read by the home controller."""
 
     _name = "kelurahan.announcement"
     _description = "Public Announcement"
     _order = "sequence, date_start desc, id desc"
 
-    name = fields.Char(string="Title", required=True, translate=True)
-    body = fields.Text(string="Text", translate=True)
+    name = fields.Char(string="Title", required=True)
+    body = fields.Text(string="Text")
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     is_published = fields.Boolean(

@@ -64,11 +64,19 @@ class TestCatalogue(KelurahanServiceCommon, HttpCase):
         self.assertNotIn("Layanan Seberang", cards)
         free = cards["Test Domisili"]
         self.assertEqual(
-            [li.text_content().split()[:2] for li in free.xpath(".//li")],
-            [["KTP", "scan"], ["KK", "scan"], ["Extra", "(if"]],
+            [
+                (
+                    li.text.split(),
+                    bool(
+                        li.xpath(".//*[contains(@class, 'o_kel_catalogue_optional')]")
+                    ),
+                )
+                for li in free.xpath(".//li")
+            ],
+            [(["KTP", "scan"], False), (["KK", "scan"], False), (["Extra"], True)],
         )
         fee = free.xpath(".//*[contains(@class, 'o_kel_catalogue_fee')]")[0]
-        self.assertIn("Free", fee.text_content())
+        self.assertNotIn("Rp", fee.text_content())
         days = free.xpath(".//*[contains(@class, 'o_kel_catalogue_days')]")[0]
         self.assertIn("2", days.text_content())
         self.assertFalse(free.xpath(".//a[contains(@class, 'o_kel_catalogue_book')]"))
