@@ -35,8 +35,11 @@
         "views/kelurahan_rw_views.xml",
         "views/kelurahan_agency_views.xml",
         "views/kelurahan_dashboard_views.xml",
+        "views/kelurahan_announcement_views.xml",
+        "views/res_company_views.xml",
         "views/kelurahan_crm_menus.xml",
         "views/helpdesk_ticket_portal_templates.xml",
+        "views/kelurahan_home_templates.xml",
         "data/kelurahan_report_data.xml",
         "views/kelurahan_export_job_views.xml",
         "views/kelurahan_report_subscription_views.xml",
@@ -51,6 +54,7 @@
         "demo/kelurahan_rw_demo.xml",
         "demo/res_users_demo.xml",
         "demo/helpdesk_ticket_demo.xml",
+        "demo/kelurahan_announcement_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

@@ -23,6 +23,7 @@
         "views/kelurahan_queue_views.xml",
         "views/kelurahan_portal_templates.xml",
         "views/kelurahan_public_templates.xml",
+        "views/kelurahan_home_templates.xml",
         "views/kelurahan_export_views.xml",
         "views/kelurahan_service_menus.xml",
     ],

@@ -17,6 +17,7 @@
         "report/ikm_templates.xml",
         "report/ikm_report.xml",
         "views/survey_templates.xml",
+        "views/kelurahan_home_templates.xml",
         "views/survey_survey_views.xml",
         "views/kelurahan_survey_indicator_views.xml",
         "views/kelurahan_survey_ikm_wizard_views.xml",

@@ -1,3 +1,4 @@
+from . import home
 from . import main
 from . import portal
 from . import tracking_feedback

@@ -19,6 +19,7 @@ from . import helpdesk_ticket_channel
 from . import helpdesk_ticket_stage
 from . import ir_http
 from . import kelurahan_agency
+from . import kelurahan_announcement
 from . import kelurahan_audit_log
 from . import kelurahan_complaint_feedback_entry
 from . import kelurahan_complaint_otp

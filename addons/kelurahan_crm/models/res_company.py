@@ -42,6 +42,11 @@ class ResCompany(models.Model):
         help="Complaints of the same category within this distance can be duplicates.",
     )
 
+    kel_office_hours = fields.Text(
+        string="Office hours",
+        help="Shown on the public home page, e.g. days and hours of the counters.",
+    )
+
     @api.model_create_multi
     def create(self, vals_list):
         companies = super().create(vals_list)

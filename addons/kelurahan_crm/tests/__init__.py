@@ -15,6 +15,7 @@ from . import test_dashboard
 from . import test_demo_data
 from . import test_disposition
 from . import test_duplicates
+from . import test_home
 from . import test_i18n
 from . import test_image_upload
 from . import test_job_mixin

@@ -1,9 +1,11 @@
 # Copyright 2026 Kelurahan CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Public pages: letter verification (from the QR code) and the waiting-room display."""
+"""Public pages: the service catalogue, letter verification (from the QR code) and
+the waiting-room display."""
 
 from odoo import http
 from odoo.http import request
+from odoo.tools.misc import formatLang
 
 from odoo.addons.kelurahan_crm.controllers import portal_common as common
 
@@ -25,6 +27,38 @@ def _rate_limited():
 
 
 class KelurahanPublic(http.Controller):
+    @common.page_route("/layanan", auth="public", methods=["GET"], readonly=True)
+    def service_catalogue(self, **kw):
+        """What each service needs, costs and takes, readable without an account."""
+        common.set_public_lang()
+        env = request.env
+        # sudo: the catalogue is public information of the office; only the fields
+        # below leave this method.
+        services = (
+            env["kelurahan.service"]
+            .sudo()
+            .search([("company_id", "=", env.company.id)])
+        )
+        rows = [
+            {
+                "id": service.id,
+                "name": service.name,
+                "description": service.description or "",
+                "requirements": [
+                    {"name": req.name, "required": req.required}
+                    for req in service.requirement_ids
+                ],
+                "fee": formatLang(env, service.fee, digits=0) if service.fee else "",
+                "days": service.target_days,
+                "appointment": service.needs_appointment,
+            }
+            for service in services
+        ]
+        return request.render(
+            "kelurahan_service.service_catalogue_page",
+            {"page_name": "layanan", "services": rows},
+        )
+
     def _verify_response(self, letter, searched=True):
         if _rate_limited():
             return request.render(

@@ -1,4 +1,5 @@
 from . import test_demo_data
+from . import test_catalogue
 from . import test_i18n
 from . import test_letter
 from . import test_nik_search

@@ -4,6 +4,7 @@ from odoo import http
 from odoo.exceptions import UserError
 from odoo.http import request
 
+from odoo.addons.kelurahan_crm.controllers import portal_common as common
 from odoo.addons.survey.controllers.main import Survey
 
 
@@ -25,6 +26,36 @@ class KelurahanSurvey(Survey):
             answer_token,
             ensure_token=ensure_token,
             check_partner=check_partner,
+        )
+
+    @common.page_route("/survei", auth="public", methods=["GET"], readonly=True)
+    def kelurahan_survey_list(self, **kw):
+        """The surveys a visitor can answer without an invitation (home page entry
+        "Survey"): open kelurahan surveys in public access mode."""
+        common.set_public_lang()
+        # sudo: only the title and the public start link of open public surveys
+        # leave this method.
+        surveys = (
+            request.env["survey.survey"]
+            .sudo()
+            .search(
+                [
+                    ("kel_kind", "!=", False),
+                    ("access_mode", "=", "public"),
+                    ("active", "=", True),
+                ]
+            )
+        )
+        rows = [
+            {
+                "title": survey.title,
+                "url": f"/kelurahan/survey/start/{survey.access_token}",
+            }
+            for survey in surveys
+        ]
+        return request.render(
+            "kelurahan_survey.survey_list_page",
+            {"page_name": "survei", "surveys": rows},
         )
 
     def _kel_public_survey(self, survey_token):

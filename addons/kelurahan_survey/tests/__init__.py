@@ -1,5 +1,6 @@
 from . import (
     test_demo,
+    test_home,
     test_i18n,
     test_ikm,
     test_invitation,
