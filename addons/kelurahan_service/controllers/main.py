@@ -4,6 +4,7 @@
 
 from odoo import http
 from odoo.http import request
+from odoo.tools.misc import format_date
 
 from odoo.addons.kelurahan_crm.controllers import portal_common as common
 
@@ -34,12 +35,12 @@ class KelurahanPublic(http.Controller):
         if letter:
             values["letter"] = {
                 "number": letter.number,
-                "date": letter.date_issued,
+                "date": format_date(request.env, letter.date_issued),
                 "service": letter.service_id.name,
                 "name": _mask_name(letter.applicant_name),
                 "nik": letter.applicant_nik_masked,
                 "state": letter.state,
-                "date_revoked": letter.date_revoked,
+                "date_revoked": format_date(request.env, letter.date_revoked),
             }
         return request.render(
             "kelurahan_service.verify_page", values, status=200 if letter else 404

@@ -1,2 +1,3 @@
 from . import test_i18n
 from . import test_service_invitation
+from . import test_public_language
