@@ -95,7 +95,7 @@ class TestPublicPagesIndonesian(LetterCommon, HttpCase):
     def public_pages(self):
         survey_token = self.survey.access_token
         return {
-            "/web/login": "Masuk",
+            "/web/login": "Log masuk",
             "/web/reset_password": "Atur Ulang Kata Sandi",
             "/pengaduan/lapor": "Laporkan masalah",
             "/pengaduan/lacak": "Lacak pengaduan",
