@@ -19,7 +19,6 @@ ANNOUNCEMENTS_MAX = 10
 class KelurahanHome(Home):
     @common.page_route("/", auth="public", methods=["GET"], readonly=True)
     def index(self, *args, **kw):
-        common.set_public_lang()
         return request.render("kelurahan_crm.home_page", self._kel_home_values())
 
     def _kel_home_values(self):

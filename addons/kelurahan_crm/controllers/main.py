@@ -26,7 +26,6 @@ class KelurahanPublicPortal(http.Controller):
     def report_form(self, **kw):
         if not request.env.user._is_public():
             return request.redirect("/my/pengaduan/baru")
-        common.set_public_lang()
         return request.render(
             "kelurahan_crm.portal_kel_report_page", common.form_values(True)
         )
@@ -35,7 +34,6 @@ class KelurahanPublicPortal(http.Controller):
     def report_submit(self, **post):
         if not request.env.user._is_public():
             return request.redirect("/my/pengaduan/baru")
-        common.set_public_lang()
         Throttle = request.env["kelurahan.portal.throttle"]
         client = common.client_address()
         files = request.httprequest.files.getlist("photos")
@@ -92,12 +90,10 @@ class KelurahanPublicPortal(http.Controller):
 
     @common.page_route("/pengaduan/lacak", auth="public", methods=["GET"])
     def track_form(self, **kw):
-        common.set_public_lang()
         return self._track_render({})
 
     @common.form_route("/pengaduan/lacak", auth="public")
     def track_submit(self, **post):
-        common.set_public_lang()
         try:
             common.check_csrf(post)
         except common.FormError as error:
@@ -170,7 +166,6 @@ class KelurahanPublicPortal(http.Controller):
         "/pengaduan/lacak/<string:token>", auth="public", methods=["GET"]
     )
     def track_token(self, token, baru=None, **kw):
-        common.set_public_lang()
         Throttle = request.env["kelurahan.portal.throttle"]
         if Throttle._kel_is_blocked("track", common.client_address()):
             return self._track_refused(blocked=True)
@@ -190,7 +185,6 @@ class KelurahanPublicPortal(http.Controller):
         "/pengaduan/transparansi", auth="public", methods=["GET"], readonly=True
     )
     def board(self, **kw):
-        common.set_public_lang()
         return request.render(
             "kelurahan_crm.portal_kel_board_page", self._board_values()
         )

@@ -1,6 +1,6 @@
 # Copyright 2026 Kelurahan CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Shared pieces of the resident portal: language, CSRF, the complaint form (parse and
+"""Shared pieces of the resident portal: CSRF, the complaint form (parse and
 validate before anything is written), the status timeline shown to residents and the
 public. Every function reading complaints with sudo returns only the fields listed
 in ``public_timeline`` / ``resident_view`` — never reporter data to the public."""
@@ -17,7 +17,6 @@ from odoo.tools.misc import format_datetime, hmac
 
 from ..tools import image_upload
 
-PUBLIC_LANG = "id_ID"
 TITLE_MAX = 120
 DESCRIPTION_MAX = 4000
 ADDRESS_MAX = 200
@@ -53,26 +52,6 @@ def form_route(routes, auth):
     (``check_csrf``), so that a refused form is a page in the visitor's language,
     not Odoo's bare 400."""
     return page_route(routes, auth, methods=["POST"], csrf=False)
-
-
-def set_public_lang():
-    """Visitors without an account get Bahasa Indonesia, whatever their browser
-    asks for, unless they picked another language with the language switcher (the
-    language is then in the URL, e.g. /en/pengaduan/lacak). Logged-in users keep
-    their own language."""
-    if not request.env.user._is_public():
-        return
-    Lang = request.env["res.lang"]
-    current = getattr(request, "lang", None)
-    path = request.httprequest.path or ""
-    if current and current.url_code and path.startswith(f"/{current.url_code}/"):
-        return
-    lang = Lang._get_data(code=PUBLIC_LANG)
-    if not lang.active:
-        return
-    request.lang = lang
-    request.update_context(lang=PUBLIC_LANG)
-    request.future_response.set_cookie("frontend_lang", PUBLIC_LANG)
 
 
 def client_address():

@@ -77,7 +77,6 @@ class KelurahanTrackingFeedback(KelurahanPublicPortal):
         """Common frame of the tracking page's forms: the link, CSRF, then
         ``handler(ticket_sudo, post)`` which returns a notice (redirect) or a
         dict of values to show, or raises FormError / UserError before writing."""
-        common.set_public_lang()
         Throttle = request.env["kelurahan.portal.throttle"]
         if Throttle._kel_is_blocked("track", common.client_address()):
             return self._track_refused(blocked=True)

@@ -276,6 +276,17 @@ class KelurahanDemo(models.AbstractModel):
     _description = "Kelurahan demo data generator (demo data only)"
 
     @api.model
+    def _delete_foreign_demo(self, xmlids):
+        """Delete demo records of the modules we build on (English helpdesk tickets,
+        Odoo's demo surveys): they have no place in a kelurahan database. Called
+        by the addon that depends on the module that created them; records gone
+        already (or never loaded) are skipped."""
+        for xmlid in xmlids:
+            record = self.env.ref(xmlid, raise_if_not_found=False)
+            if record:
+                record.unlink()
+
+    @api.model
     def _generate_complaints(self, count=300, seed=SEED):
         """Create ``count`` complaints over the last six months in every state, with
         dispositions, duplicates (dukungan), overdue, anonymous and confidential ones,

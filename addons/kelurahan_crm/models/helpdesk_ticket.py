@@ -97,6 +97,44 @@ class HelpdeskTicket(models.Model):
         index=True, default=_default_channel_id, check_company=True
     )
     duplicate_id = fields.Many2one(index="btree_not_null")
+    # helpdesk_mgmt's fields shown on our screens, re-declared with their label so
+    # that the label is exported with this addon and translated by its i18n/id.po
+    # (helpdesk_mgmt ships no Indonesian; a field's label is translated from the
+    # po of every module that declares the field). Complaint vocabulary where the
+    # IT-helpdesk wording would mislead.
+    number = fields.Char(string="Complaint number")
+    name = fields.Char(string="Title")
+    notes = fields.Html(string="Internal notes")
+    user_id = fields.Many2one(string="Officer in charge")
+    user_ids = fields.Many2many(string="Team members")
+    stage_id = fields.Many2one(string="Stage")
+    partner_id = fields.Many2one(string="Contact")
+    partner_name = fields.Char(string="Contact name")
+    partner_email = fields.Char(string="Email")
+    tag_ids = fields.Many2many(string="Tags")
+    team_id = fields.Many2one(string="Team")
+    priority = fields.Selection(
+        selection=[
+            ("0", "Low"),
+            ("1", "Medium"),
+            ("2", "High"),
+            ("3", "Very High"),
+        ],
+    )
+    kanban_state = fields.Selection(
+        selection=[
+            ("normal", "Default"),
+            ("done", "Ready for next stage"),
+            ("blocked", "Blocked"),
+        ],
+        string="Kanban state",
+    )
+    attachment_ids = fields.One2many(string="Attachments")
+    assigned_date = fields.Datetime(string="Assigned on")
+    closed_date = fields.Datetime(string="Closed on")
+    last_stage_update = fields.Datetime(string="Last stage update")
+    duplicate_ids = fields.One2many(string="Duplicate complaints")
+    duplicate_count = fields.Integer(string="Duplicate count")
 
     # Reporter
     reporter_name = fields.Char(
@@ -419,6 +457,12 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
+
+    def _creation_subtype(self):
+        return self.env.ref("kelurahan_crm.mt_complaint_received")
+
+    def _creation_message(self):
+        return self.env._("Complaint received")
 
     @api.model_create_multi
     def create(self, vals_list):

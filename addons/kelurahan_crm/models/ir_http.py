@@ -13,6 +13,9 @@ from ..tools import request_guard
 
 _logger = logging.getLogger(__name__)
 
+# The product's language: residents get it unless they pick another one.
+VISITOR_LANG = "id_ID"
+
 PAGE = Markup(
     """<!DOCTYPE html>
 <html lang="id"><head><meta charset="utf-8"/>
@@ -59,7 +62,43 @@ class IrHttp(models.AbstractModel):
         except request_guard.Refused as refused:
             _logger.info("Request to %r refused: %s", path_info[:200], refused.message)
             raise RefusedRequest(response=cls._kel_refusal(refused)) from None
+        cls._kel_set_visitor_lang()
         return super()._match(path_info)
+
+    @classmethod
+    def _kel_set_visitor_lang(cls):
+        """A visitor without a session speaks the office's language unless they chose
+        another one. Odoo puts the browser's ``Accept-Language`` into an anonymous
+        session's context (``request.default_lang()``), where http_routing's
+        ``_match`` takes it for a choice and non-frontend pages (``/web/login``) use
+        it as is; but many phones are set to English without their owner choosing
+        it. The only choices of a visitor are the language switcher (the URL prefix,
+        handled by http_routing, and the ``frontend_lang`` cookie it leaves). A
+        logged-in user keeps the language of their account."""
+        if request.session.uid:
+            return
+        real_env = request.env
+        try:
+            # As http_routing's _match: reading languages needs a user.
+            cls._auth_method_public()
+            lang = (
+                request.env["ir.http"].get_nearest_lang(
+                    request.cookies.get("frontend_lang")
+                )
+                or cls._get_default_lang().code
+            )
+        finally:
+            request.env = real_env
+        request.session.context["lang"] = lang
+        request.update_context(lang=lang)
+
+    @classmethod
+    def _get_default_lang(cls):
+        """The default frontend language is Bahasa Indonesia. Odoo's would be the
+        default language of contacts (``ir.default``), which base sets to en_US in
+        every database it creates, whatever the product."""
+        lang = request.env["res.lang"]._get_data(code=VISITOR_LANG)
+        return lang if lang.code else super()._get_default_lang()
 
     @classmethod
     def _pre_dispatch(cls, rule, args):

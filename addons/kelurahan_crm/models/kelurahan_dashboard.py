@@ -49,6 +49,7 @@ class KelurahanDashboard(models.AbstractModel):
             )
         Ticket = self.env["helpdesk.ticket"]
         Ticket.check_access("read")
+        Lang = self.env["res.lang"]
         date_from, date_to, start, end = self._kel_period(date_from, date_to)
         period = [
             ("date_reported", ">=", fields.Datetime.to_string(start)),
@@ -61,7 +62,7 @@ class KelurahanDashboard(models.AbstractModel):
                 result.append(
                     {
                         "id": record.id or False,
-                        "name": record.display_name or self.env._("(not set)"),
+                        "name": record.display_name or Lang._kel_empty_label(),
                         "count": count,
                         "domain": period + [(groupby, "=", record.id or False)],
                     }
@@ -78,7 +79,7 @@ class KelurahanDashboard(models.AbstractModel):
             by_state.append(
                 {
                     "id": kel_state or False,
-                    "name": states.get(kel_state) or self.env._("(not set)"),
+                    "name": states.get(kel_state) or Lang._kel_empty_label(),
                     "count": count,
                     "domain": period + [("kel_state", "=", kel_state or False)],
                 }
@@ -149,6 +150,13 @@ class KelurahanDashboard(models.AbstractModel):
             "avg_response_days": round(kpis["avg_response_days"] or 0.0, 1),
             "avg_response_hours": round(kpis["avg_response_hours"] or 0.0, 1),
             "pct_within_deadline": pct_within,
+            # as the user's language writes them (id_ID: "1,5", "42,9%")
+            "avg_response_days_display": Lang._kel_format_number(
+                kpis["avg_response_days"] or 0.0
+            ),
+            "pct_within_deadline_display": Lang._kel_format_number(
+                pct_within, percent=True
+            ),
             "overdue_count": overdue_count,
             "overdue_domain": overdue_domain,
             "overdue": overdue,

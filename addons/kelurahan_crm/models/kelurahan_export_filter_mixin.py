@@ -12,7 +12,11 @@ class KelurahanExportFilterMixin(models.AbstractModel):
     _description = "Complaint export filters"
 
     kel_state = fields.Selection(
-        lambda self: self.env["helpdesk.ticket.stage"]._fields["kel_state"].selection,
+        # the stage's labels in the user's language (a callable selection is
+        # not translated by Odoo)
+        lambda self: self.env["helpdesk.ticket.stage"]
+        ._fields["kel_state"]
+        ._description_selection(self.env),
         string="Status",
     )
     # No relation= here: each model gets its own table, named after it as before

@@ -20,31 +20,32 @@ class KelurahanReportEngine(models.AbstractModel):
         Ticket = self.env["helpdesk.ticket"].with_context(lang=self._kel_report_lang())
         domain = self._kel_complaint_domain(filters)
         states = dict(Ticket._fields["kel_state"]._description_selection(Ticket.env))
+        none = Ticket.env["res.lang"]._kel_empty_label()
         by_cat_state = {}
         for category, state, count in Ticket._read_group(
             domain, ["category_id", "kel_state"], ["__count"]
         ):
-            key = category.display_name if category else "-"
+            key = category.display_name if category else none
             by_cat_state.setdefault(key, {})[state or "new"] = count
         by_rw = [
-            (rw.display_name if rw else "-", count)
+            (rw.display_name if rw else none, count)
             for rw, count in Ticket._read_group(domain, ["rw_id"], ["__count"])
         ]
         channels = {}
         for channel, count in Ticket._read_group(domain, ["channel_id"], ["__count"]):
-            channels[channel.display_name if channel else "-"] = [count, None, None]
+            channels[channel.display_name if channel else none] = [count, None, None]
         for channel, response in Ticket._read_group(
             domain + [("date_followup", "!=", False)],
             ["channel_id"],
             ["response_days:avg"],
         ):
-            channels[channel.display_name if channel else "-"][1] = response
+            channels[channel.display_name if channel else none][1] = response
         for channel, resolution in Ticket._read_group(
             domain + [("date_done", "!=", False)],
             ["channel_id"],
             ["resolution_days:avg"],
         ):
-            channels[channel.display_name if channel else "-"][2] = resolution
+            channels[channel.display_name if channel else none][2] = resolution
         kpis = Ticket._kel_kpis(domain)
         return {
             "total": kpis["received"],

@@ -13,6 +13,30 @@ DEFAULT_TZ = "Asia/Jakarta"
 class ResCompany(models.Model):
     _inherit = "res.company"
 
+    # helpdesk_mgmt's settings, re-declared with their label so that this addon's
+    # i18n/id.po translates them (helpdesk_mgmt ships no Indonesian).
+    helpdesk_mgmt_portal_select_team = fields.Boolean(
+        string="Residents choose the team in the portal"
+    )
+    helpdesk_mgmt_portal_team_id_required = fields.Boolean(
+        string="Team required in the portal"
+    )
+    helpdesk_mgmt_portal_select_category = fields.Boolean(
+        string="Residents choose the category in the portal"
+    )
+    helpdesk_mgmt_portal_category_id_required = fields.Boolean(
+        string="Category required in the portal"
+    )
+    helpdesk_mgmt_duplicate_tracking = fields.Boolean(
+        string="Enable duplicate ticket tracking"
+    )
+    helpdesk_mgmt_duplicate_ticket_stage_id = fields.Many2one(
+        string="Move duplicate tickets to this stage"
+    )
+    helpdesk_mgmt_ticket_auto_assign = fields.Boolean(
+        string="Assign new tickets automatically"
+    )
+
     def _default_kel_calendar(self):
         return self.env.ref(
             "kelurahan_crm.calendar_kelurahan", raise_if_not_found=False

@@ -227,7 +227,78 @@ class TestDashboard(TransactionCase):
 
 
 # Measured on Odoo 18.0 (see the branch report); a rise means a query per record.
-DASHBOARD_QUERIES = 20
+# (+1: the figures are formatted in the user's language, read once per call)
+DASHBOARD_QUERIES = 21
 # 8 for our columns, + 2 for helpdesk_mgmt's optional ones (tags, activities) that the
 # list keeps since it extends helpdesk_mgmt's list.
 LIST_QUERIES = 10
+
+
+@tagged("post_install", "-at_install")
+class TestFigureFormatting(TransactionCase):
+    """Figures read as the user's language writes them: id_ID has a decimal comma,
+    a dot between thousands and no space before the percent sign; a missing value
+    has one label everywhere (the label of Odoo's own group-by)."""
+
+    def test_format_number_follows_the_language(self):
+        Lang = self.env["res.lang"]
+        indonesian = Lang.with_context(lang="id_ID")
+        self.assertEqual(indonesian._kel_format_number(42.857, percent=True), "42,9%")
+        self.assertEqual(indonesian._kel_format_number(1234.5), "1.234,5")
+        self.assertEqual(indonesian._kel_format_number(77.5555, digits=2), "77,56")
+        self.assertEqual(indonesian._kel_format_number(None), "-")
+        english = Lang.with_context(lang="en_US")
+        self.assertEqual(english._kel_format_number(42.857, percent=True), "42.9%")
+        self.assertEqual(english._kel_format_number(1234.5), "1,234.5")
+        fmt = indonesian._kel_number_formatter()
+        self.assertEqual((fmt(77.5555), fmt(0.04987, 4)), ("77,56", "0,0499"))
+
+    def test_dashboard_figures_in_indonesian(self):
+        company = self.env["res.company"].create({"name": "Kelurahan Uji Format"})
+        officer = role_user(
+            self.env(context=dict(self.env.context, **NO_MAIL)),
+            "fmt_officer",
+            "officer",
+            company_id=company.id,
+            company_ids=company.ids,
+        )
+        officer.lang = "id_ID"
+        now = fields.Datetime.now()
+        reported = now - timedelta(days=20)
+        # done after 1 and 2 days (within 3 working days), after 15 (beyond): 66,7%
+        self.env["helpdesk.ticket"].with_context(**NO_MAIL).with_company(
+            company
+        ).create(
+            [
+                {
+                    "name": f"Uji format {done_after}",
+                    "description": "<p>Uji format</p>",
+                    "company_id": company.id,
+                    "category_id": self.env.ref("kelurahan_crm.category_sampah").id,
+                    "channel_id": False,
+                    "date_reported": reported,
+                    "stage_id": self.env.ref("kelurahan_crm.stage_done").id,
+                    "reporter_name": "Warga Uji",
+                    "date_followup": reported + timedelta(hours=4),
+                    "date_done": reported + timedelta(days=done_after),
+                    "followup_note": "Sudah ditangani.",
+                }
+                for done_after in (1, 2, 15)
+            ]
+        )
+        data = (
+            self.env["kelurahan.dashboard"]
+            .with_user(officer)
+            .with_company(company)
+            .with_context(lang="id_ID")
+            .get_dashboard_data()
+        )
+        share = data["pct_within_deadline"]
+        self.assertNotEqual(share, round(share), "a share with decimals: 66,7%")
+        self.assertEqual(
+            data["pct_within_deadline_display"], f"{share:.1f}%".replace(".", ",")
+        )
+        self.assertNotIn(".", data["pct_within_deadline_display"])
+        self.assertRegex(data["avg_response_days_display"], r"^\d+,\d$")
+        channels = {row["name"] for row in data["by_channel"]}
+        self.assertEqual(channels, {"Tidak Ada"}, "no channel: Odoo's own label")

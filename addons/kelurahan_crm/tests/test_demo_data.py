@@ -81,3 +81,34 @@ class TestDemoData(TransactionCase):
         first = run()
         self.assertGreaterEqual(len(first), 15)
         self.assertEqual(run(), first)
+
+
+@tagged("post_install", "-at_install")
+class TestDemoLanguage(TransactionCase):
+    """Every demo login is an Indonesian user of an office in Jakarta, and the demo
+    holds no English sample data of the modules we build on."""
+
+    def test_demo_users_are_indonesian(self):
+        for xmlid in (
+            "base.user_admin",
+            "kelurahan_crm.user_demo_lurah",
+            "kelurahan_crm.user_demo_officer",
+            "kelurahan_crm.user_demo_rw",
+            "kelurahan_crm.user_demo_warga",
+        ):
+            user = self.env.ref(xmlid)
+            self.assertEqual((user.lang, user.tz), ("id_ID", "Asia/Jakarta"), xmlid)
+        self.assertTrue(self.env["res.lang"]._lang_get("id_ID").active)
+
+    def test_no_english_helpdesk_demo_tickets(self):
+        for index in range(1, 9):
+            self.assertFalse(
+                self.env.ref(
+                    f"helpdesk_mgmt.helpdesk_ticket_{index}", raise_if_not_found=False
+                )
+            )
+        Ticket = self.env["helpdesk.ticket"].with_context(active_test=False)
+        self.assertFalse(Ticket.search([("number", "=like", "HT%")]))
+        self.assertFalse(
+            Ticket.search([("name", "in", ("Damaged Products", "Documents unclear"))])
+        )

@@ -69,9 +69,11 @@ class KelurahanKpiSummary(models.TransientModel):
         }
 
     def _kel_number(self, value, percent=False):
-        """1,5 / 87,5 %: numbers as residents write them (id_ID), "-" for none."""
-        if value is None:
-            return "-"
-        lang = self.env["res.lang"]._lang_get(self.env.lang or "id_ID")
-        text = lang.format("%.1f", value * 100 if percent else value, grouping=True)
-        return f"{text} %" if percent else text
+        """1,5 / 87,5%: numbers as residents write them (id_ID), "-" for none."""
+        if value is not None and percent:
+            value *= 100
+        return (
+            self.env["res.lang"]
+            .with_context(lang=self.env.lang or "id_ID")
+            ._kel_format_number(value, percent=percent)
+        )

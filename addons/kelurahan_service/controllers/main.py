@@ -6,6 +6,7 @@ the waiting-room display."""
 from odoo import http
 from odoo.http import request
 from odoo.tools.misc import formatLang
+from odoo.tools.misc import format_date
 
 from odoo.addons.kelurahan_crm.controllers import portal_common as common
 
@@ -30,7 +31,6 @@ class KelurahanPublic(http.Controller):
     @common.page_route("/layanan", auth="public", methods=["GET"], readonly=True)
     def service_catalogue(self, **kw):
         """What each service needs, costs and takes, readable without an account."""
-        common.set_public_lang()
         env = request.env
         # sudo: the catalogue is public information of the office; only the fields
         # below leave this method.
@@ -68,12 +68,12 @@ class KelurahanPublic(http.Controller):
         if letter:
             values["letter"] = {
                 "number": letter.number,
-                "date": letter.date_issued,
+                "date": format_date(request.env, letter.date_issued),
                 "service": letter.service_id.name,
                 "name": _mask_name(letter.applicant_name),
                 "nik": letter.applicant_nik_masked,
                 "state": letter.state,
-                "date_revoked": letter.date_revoked,
+                "date_revoked": format_date(request.env, letter.date_revoked),
             }
         return request.render(
             "kelurahan_service.verify_page", values, status=200 if letter else 404

@@ -103,13 +103,14 @@ class TestQueueAnalysis(KelurahanServiceCommon, TransactionCase):
         self.assertAlmostEqual(desc["median"], median, places=6)
         self.assertAlmostEqual(desc["std"], std, places=6)
         self.assertAlmostEqual(desc["p90"], p90, places=6)
+        # days are labelled as the user's language writes dates (id_ID: dd/mm/yyyy)
         service_rows = dict(
-            self._wizard(measure="service_minutes", group_by="date")._kel_summary_rows(
-                datetime.date(2024, 4, 1), datetime.date(2024, 4, 30)
-            )
+            self._wizard(measure="service_minutes", group_by="date")
+            .with_context(lang="id_ID")
+            ._kel_summary_rows(datetime.date(2024, 4, 1), datetime.date(2024, 4, 30))
         )
         self.assertAlmostEqual(
-            service_rows["2024-04-08"]["mean"], sum(5 + i for i in range(7)) / 7
+            service_rows["08/04/2024"]["mean"], sum(5 + i for i in range(7)) / 7
         )
 
     def test_comparison_matches_hand_computation(self):

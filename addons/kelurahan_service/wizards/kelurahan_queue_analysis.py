@@ -6,6 +6,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.misc import format_date
 
 from odoo.addons.kelurahan_crm.tools import stats
 
@@ -89,9 +90,9 @@ class KelurahanQueueAnalysis(models.TransientModel):
         for ticket in tickets:
             key = ticket[self.group_by]
             label = (
-                fields.Date.to_string(key)
+                format_date(self.env, key)
                 if self.group_by == "date"
-                else (key.display_name or "-")
+                else (key.display_name or self.env["res.lang"]._kel_empty_label())
             )
             groups.setdefault(label, []).append(ticket[self.measure])
         rows = [(label, stats.describe(values)) for label, values in groups.items()]

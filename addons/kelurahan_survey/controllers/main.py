@@ -32,7 +32,6 @@ class KelurahanSurvey(Survey):
     def kelurahan_survey_list(self, **kw):
         """The surveys a visitor can answer without an invitation (home page entry
         "Survey"): open kelurahan surveys in public access mode."""
-        common.set_public_lang()
         # sudo: only the title and the public start link of open public surveys
         # leave this method.
         surveys = (

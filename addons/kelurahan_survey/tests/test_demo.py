@@ -26,3 +26,21 @@ class TestDemoData(TransactionCase):
             date(2025, 12, 1), date(2026, 11, 30), group="service"
         )
         self.assertGreaterEqual(len(by_service), 5)
+
+    def test_no_odoo_demo_surveys(self):
+        """Odoo's English demo surveys (Burger Quiz…) are deleted from a kelurahan
+        demo database."""
+        for xmlid in (
+            "survey.survey_feedback",
+            "survey.vendor_certification",
+            "survey.survey_demo_burger_quiz",
+            "survey.survey_demo_food_preferences",
+            "survey.survey_demo_quiz",
+            "survey.vendor_certification_badge",
+        ):
+            self.assertFalse(self.env.ref(xmlid, raise_if_not_found=False), xmlid)
+        surveys = self.env["survey.survey"].with_context(active_test=False).search([])
+        self.assertTrue(surveys)
+        titles = " ".join(surveys.mapped("title"))
+        for english in ("Burger", "Quiz", "Feedback", "Certification"):
+            self.assertNotIn(english, titles)

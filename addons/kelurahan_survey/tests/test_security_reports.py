@@ -130,6 +130,18 @@ class TestPdfReports(KelSurveyCommon, HttpCase):
     def _wizard(self, user):
         return ikm_wizard(self.env, user, self.survey)
 
+    def test_ikm_figures_in_indonesian(self):
+        """IKM 87,50 with a decimal comma for an Indonesian reader, never 87.50."""
+        wizard = self._wizard(self.officer).with_context(lang="id_ID")
+        html = (
+            self.env["ir.actions.report"]
+            .with_context(lang="id_ID")
+            ._render_qweb_html("kelurahan_survey.action_report_ikm_pdf", wizard.ids)[0]
+            .decode()
+        )
+        self.assertIn("87,50", html)
+        self.assertNotIn("87.50", html)
+
     def test_pdf_report_renders(self):
         wizard = self._wizard(self.officer)
         html = (
@@ -137,7 +149,8 @@ class TestPdfReports(KelSurveyCommon, HttpCase):
             ._render_qweb_html("kelurahan_survey.action_report_ikm_pdf", wizard.ids)[0]
             .decode()
         )
-        for part in ("Method", "Follow-up plan", "87,50", "U8 Handling"):
+        # figures as the reader's language writes them (here English)
+        for part in ("Method", "Follow-up plan", "87.50", "U8 Handling"):
             self.assertIn(part, html)
         self.assertNotIn("Budi", html)
         pdf, kind = (

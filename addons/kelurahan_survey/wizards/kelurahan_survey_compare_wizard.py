@@ -7,7 +7,6 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 
 from odoo.addons.kelurahan_crm.tools import stats
-from odoo.addons.kelurahan_crm.tools.stats import format_number
 
 from ..tools import ikm as ikm_tools
 
@@ -123,7 +122,7 @@ class KelurahanSurveyCompareWizard(models.TransientModel):
         self.ensure_one()
         env = self.env
         values = {"groups": [], "unsur": [], "ikm_tests": [], "warning": ""}
-        values["fmt"] = format_number
+        values["fmt"] = env["res.lang"]._kel_number_formatter()
         if not self.survey_id:
             return values
         groups = self._kel_groups()

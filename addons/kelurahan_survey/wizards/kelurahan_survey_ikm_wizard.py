@@ -7,8 +7,6 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.tools import format_date
 
-from odoo.addons.kelurahan_crm.tools.stats import format_number
-
 from ..models.survey_question import PROFILE_SELECTION
 from ..tools import ikm as ikm_tools
 
@@ -174,7 +172,7 @@ class KelurahanSurveyIkmWizard(models.TransientModel):
             "by_service": [],
             "by_channel": [],
             "warning": "",
-            "fmt": format_number,
+            "fmt": self.env["res.lang"]._kel_number_formatter(),
         }
         survey = self.survey_id
         if not survey or not self.date_from or not self.date_to:
@@ -288,7 +286,7 @@ class KelurahanSurveyIkmWizard(models.TransientModel):
 
     def _kel_group_label(self, group, key):
         if key is None:
-            return self.env._("Not recorded")
+            return self.env["res.lang"]._kel_empty_label()
         if group == "channel":
             # sudo: channel names only, to label aggregated rows
             return self.env["helpdesk.ticket.channel"].sudo().browse(int(key)).name

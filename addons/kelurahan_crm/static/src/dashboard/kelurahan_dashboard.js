@@ -72,7 +72,12 @@ export class KelurahanDashboard extends Component {
     }
 
     formatDateTime(value) {
-        return value ? formatDateTime(parseDateTime(value, {isUTC: true}).toLocal()) : "";
+        // the user's language (id_ID: dd/mm/yyyy HH:MM), no seconds in lists
+        return value
+            ? formatDateTime(parseDateTime(value, {isUTC: true}).toLocal(), {
+                  showSeconds: false,
+              })
+            : "";
     }
 
     openComplaints(domain, name) {
