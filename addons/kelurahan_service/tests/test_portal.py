@@ -168,9 +168,11 @@ class TestPortal(KelurahanServiceCommon, HttpCase):
         self.assertNotIn(b"%PDF", other.content)
         self.assertNotIn(record.letter_id.number, other.text)
         self.logout()
-        anonymous = self.url_open(url, allow_redirects=False)
-        self.assertEqual(anonymous.status_code, 303)
-        self.assertIn("/web/login?redirect=", anonymous.headers["Location"])
+        anonymous = self.url_open(url)
+        self.assertIn(303, [step.status_code for step in anonymous.history])
+        self.assertEqual(urlsplit(anonymous.url).path, "/web/login", anonymous.url)
+        self.assertIn("surat", anonymous.url, "back to the letter after login")
+        self.assertIn('name="login"', anonymous.text)
         self.assertNotIn(b"%PDF", anonymous.content)
 
     def test_revoked_letter(self):
