@@ -73,7 +73,7 @@ registry.category("web_tour.tours").add("kelurahan_service_request_mobile", {
         {trigger: ".o_kel_request_new .o_kel_required_legend", run: assertPhoneWidth},
         {trigger: "label[for=applicant_nik] .o_kel_required:visible"},
         {trigger: "input[name=applicant_nik][value='3175********0003']"},
-        {trigger: "select[name=rw_id] option:selected:contains(RW 91)"},
+        {trigger: "select[name=rw_id]:has(option:selected:contains(RW 91))"},
         {
             trigger: "input[type=file]:first",
             run() {
