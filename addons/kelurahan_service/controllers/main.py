@@ -5,8 +5,7 @@ the waiting-room display."""
 
 from odoo import http
 from odoo.http import request
-from odoo.tools.misc import formatLang
-from odoo.tools.misc import format_date
+from odoo.tools.misc import format_date, formatLang
 
 from odoo.addons.kelurahan_crm.controllers import portal_common as common
 
