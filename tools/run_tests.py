@@ -202,9 +202,10 @@ def run_pytest(odoo_args, db):
 
 # The HTTP server itself refusing an overlong request line or headers (the hostile
 # input test sends 100k-character addresses) logs one ERROR line without traceback:
-# that refusal is the designed answer, not a failure. So is the socket timeout Odoo sets
-# in test mode (5 s, odoo/service/server.py RequestHandler.setup) to close Chromium's idle
-# preconnect sockets: on a loaded machine such a socket waits longer while assets build.
+# that refusal is the designed answer, not a failure. So is the socket timeout Odoo
+# sets in test mode (5 s, odoo/service/server.py RequestHandler.setup) to close
+# Chromium's idle preconnect sockets: on a loaded machine such a socket waits longer
+# while assets build.
 SERVER_REFUSAL = re.compile(
     r" werkzeug: .* (code (414|431), message |Request timed out: TimeoutError)"
 )
