@@ -30,6 +30,8 @@ ALLOWED = {
     "(already answered there): only avoids a second acknowledgement.",
     "kel_whatsapp_no_forward": "keeps an e-mail notification from being forwarded "
     "again as an officer reply: only avoids a duplicate WhatsApp message.",
+    "lang": "the display language, written for an anonymous visitor from their own "
+    "choice (ir_http.py); it picks translations and formats, no check reads it.",
     "reason_mode": "default mode (reject or revision) of the reason wizard: a UI "
     "default; the wizard's action checks the state and rights itself.",
 }

@@ -203,9 +203,14 @@ class TestQueueHolidaysPortal(HolidayCommon, HttpCase):
         )
         self._declare_holiday(_office_date(holiday_slot.date_start), "Libur Uji")
         self.authenticate("kel_warga1", "kel_warga1_pw")
-        page, csrf = self._csrf(f"/my/antrian?service_id={self.service.id}")
+        url = f"/my/antrian?service_id={self.service.id}"
+        days = self.url_open(url)
+        self.assertIn(f'data-day="{open_slot.date}"', days.text)
+        self.assertNotIn(f'data-day="{holiday_slot.date}"', days.text)
+        page, csrf = self._csrf(f"{url}&day={open_slot.date}")
         self.assertIn(f'value="{open_slot.id}"', page.text)
-        self.assertNotIn(f'value="{holiday_slot.id}"', page.text)
+        holiday_page = self.url_open(f"{url}&day={holiday_slot.date}")
+        self.assertNotIn(f'value="{holiday_slot.id}"', holiday_page.text)
         # A hand-made request for the holiday slot: refused in Indonesian.
         response = self.url_open(
             "/my/antrian/pesan", data={"csrf_token": csrf, "slot_id": holiday_slot.id}

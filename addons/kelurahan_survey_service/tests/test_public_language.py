@@ -103,7 +103,7 @@ class TestPublicPagesIndonesian(LetterCommon, HttpCase):
         survey_token = self.survey.access_token
         return {
             "/": "Transparansi",
-            "/layanan": "Katalog layanan",
+            "/layanan": "Lama proses",
             "/survei": "Survei kepuasan",
             "/web/login": "Log masuk",
             "/web/reset_password": "Atur Ulang Kata Sandi",

@@ -8,6 +8,8 @@ import re
 
 from odoo.tests import tagged
 
+from odoo.addons.kelurahan_crm.tests.common import walk_to_stage
+
 from .common import RESIDENT, WhatsappCase
 
 CSRF_RE = re.compile(r'name="csrf_token"\s+value="([^"]+)"')
@@ -30,12 +32,7 @@ class TestWhatsappOtp(WhatsappCase):
                 "channel_id": cls.env.ref("kelurahan_crm.channel_portal").id,
             }
         )
-        cls.ticket.write(
-            {
-                "followup_note": "Got sudah dibersihkan",
-                "stage_id": cls.env.ref("kelurahan_crm.stage_done").id,
-            }
-        )
+        walk_to_stage(cls.ticket, "done", followup_note="Got sudah dibersihkan")
         cls.path = f"/pengaduan/lacak/{cls.ticket.kel_track_token}"
 
     def post(self, action, data):
