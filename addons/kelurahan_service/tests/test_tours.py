@@ -7,6 +7,8 @@ import datetime
 from odoo import fields
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.kelurahan_crm.tests.common import PhoneBrowserMixin
+
 from .service_common import NIK, KelurahanServiceCommon
 from .test_queue import open_day_start
 
@@ -61,27 +63,8 @@ class TestServiceTours(KelurahanServiceCommon, HttpCase):
 
 
 @tagged("post_install", "-at_install")
-class TestServiceToursMobile(KelurahanServiceCommon, HttpCase):
+class TestServiceToursMobile(PhoneBrowserMixin, KelurahanServiceCommon, HttpCase):
     """The resident's paths on a 360 px wide phone."""
-
-    browser_size = "360x740"
-    touch_enabled = True
-
-    def authenticate(self, user, password, browser=None):
-        session = super().authenticate(user, password, browser=browser)
-        if browser:
-            # Headless Chromium keeps windows at least 500 px wide: emulate the
-            # phone's screen as its developer tools do.
-            browser._websocket_request(
-                "Emulation.setDeviceMetricsOverride",
-                params={
-                    "width": 360,
-                    "height": 740,
-                    "deviceScaleFactor": 2,
-                    "mobile": True,
-                },
-            )
-        return session
 
     @classmethod
     def setUpClass(cls):

@@ -5,9 +5,11 @@ kelurahan_survey are all installed here), walked in Chromium on a phone."""
 
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.kelurahan_crm.tests.common import PhoneBrowserMixin
+
 
 @tagged("post_install", "-at_install")
-class TestHomeTour(HttpCase):
+class TestHomeTour(PhoneBrowserMixin, HttpCase):
     def test_home_entries_on_a_phone(self):
         """From `/` to every entry and back at 360 px, without an account; no page
         scrolls sideways (tour kelurahan_home of kelurahan_crm)."""
@@ -18,5 +20,4 @@ class TestHomeTour(HttpCase):
                 "requirement_ids": [(0, 0, {"name": "KTP dan Kartu Keluarga asli"})],
             }
         )
-        self.browser_size = "360x740"
         self.start_tour("/", "kelurahan_home")

@@ -10,6 +10,9 @@ function checkNoSideScroll(page) {
         content: `${page}: no horizontal scroll`,
         trigger: "body",
         run() {
+            if (window.innerWidth > 400) {
+                throw new Error(`Expected a phone viewport, got ${window.innerWidth}px`);
+            }
             const width = document.documentElement.scrollWidth;
             if (width > window.innerWidth) {
                 throw new Error(
