@@ -25,3 +25,26 @@ def odoo_db():
 @pytest.fixture
 def client(odoo_url, odoo_db):
     return OdooClient(odoo_url, odoo_db)
+
+
+# Generous limits for the live-server tests, which post many forms quickly.
+PARAMS = {
+    "kelurahan_crm.portal_form_min_seconds": "0",
+    "kelurahan_crm.portal_report_limit": "1000",
+    "kelurahan_crm.portal_report_user_limit": "1000",
+    "kelurahan_crm.portal_track_limit": "1000",
+}
+
+
+@pytest.fixture(scope="module")
+def admin(odoo_url, odoo_db):
+    """The demo administrator, with the portal's limits relaxed for the module's
+    tests (restored afterwards)."""
+    admin = OdooClient(odoo_url, odoo_db)
+    admin.login("admin", "admin")
+    old = {key: admin.call("ir.config_parameter", "get_param", key) for key in PARAMS}
+    for key, value in PARAMS.items():
+        admin.call("ir.config_parameter", "set_param", key, value)
+    yield admin
+    for key, value in old.items():
+        admin.call("ir.config_parameter", "set_param", key, value or "")

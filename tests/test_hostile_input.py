@@ -12,11 +12,10 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import quote
 
-import pytest
 import requests
 
 from .odoo_client import OdooClient
-from .test_portal_http import PARAMS, form_fields
+from .test_portal_http import form_fields
 
 CORPUS = json.loads((Path(__file__).parent / "hostile_corpus.json").read_text())
 CREATING = ("report", "report_types", "my_report", "my_request")
@@ -37,18 +36,6 @@ def as_text(value):
 def in_path(value):
     raw = value if isinstance(value, bytes) else value.encode("utf-8", "surrogatepass")
     return quote(raw, safe="")
-
-
-@pytest.fixture(scope="module")
-def admin(odoo_url, odoo_db):
-    admin = OdooClient(odoo_url, odoo_db)
-    admin.login("admin", "admin")
-    old = {key: admin.call("ir.config_parameter", "get_param", key) for key in PARAMS}
-    for key, value in PARAMS.items():
-        admin.call("ir.config_parameter", "set_param", key, value)
-    yield admin
-    for key, value in old.items():
-        admin.call("ir.config_parameter", "set_param", key, value or "")
 
 
 def record_counts(admin):

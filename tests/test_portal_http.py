@@ -4,28 +4,7 @@ link, neutral tracking answers, missing CSRF, isolation between two residents.""
 import re
 import uuid
 
-import pytest
-
 from .odoo_client import OdooClient
-
-PARAMS = {
-    "kelurahan_crm.portal_form_min_seconds": "0",
-    "kelurahan_crm.portal_report_limit": "1000",
-    "kelurahan_crm.portal_report_user_limit": "1000",
-    "kelurahan_crm.portal_track_limit": "1000",
-}
-
-
-@pytest.fixture(scope="module")
-def admin(odoo_url, odoo_db):
-    admin = OdooClient(odoo_url, odoo_db)
-    admin.login("admin", "admin")
-    old = {key: admin.call("ir.config_parameter", "get_param", key) for key in PARAMS}
-    for key, value in PARAMS.items():
-        admin.call("ir.config_parameter", "set_param", key, value)
-    yield admin
-    for key, value in old.items():
-        admin.call("ir.config_parameter", "set_param", key, value or "")
 
 
 def form_fields(html):

@@ -9,19 +9,7 @@ import re
 import pytest
 
 from .odoo_client import OdooClient, OdooError
-from .test_portal_http import PARAMS, form_fields
-
-
-@pytest.fixture(scope="module")
-def admin(odoo_url, odoo_db):
-    admin = OdooClient(odoo_url, odoo_db)
-    admin.login("admin", "admin")
-    old = {key: admin.call("ir.config_parameter", "get_param", key) for key in PARAMS}
-    for key, value in PARAMS.items():
-        admin.call("ir.config_parameter", "set_param", key, value)
-    yield admin
-    for key, value in old.items():
-        admin.call("ir.config_parameter", "set_param", key, value or "")
+from .test_portal_http import form_fields
 
 
 @pytest.fixture(scope="module")

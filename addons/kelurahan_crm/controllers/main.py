@@ -153,6 +153,17 @@ class KelurahanPublicPortal(http.Controller):
             return None
         return ticket
 
+    def _track_ticket_or_refusal(self, token):
+        """``(ticket as sudo, None)`` of a private link, or ``(None, the refusal
+        page)`` when the client is blocked or the token matches nothing."""
+        Throttle = request.env["kelurahan.portal.throttle"]
+        if Throttle._kel_is_blocked("track", common.client_address()):
+            return None, self._track_refused(blocked=True)
+        ticket = self._track_ticket(token)
+        if not ticket:
+            return None, self._track_refused()
+        return ticket, None
+
     def _track_token_values(self, ticket, token, notice=None):
         """Values of the private link's page (``ticket`` as sudo); extended for
         the reporter's rating and dispute (tracking_feedback.py)."""
@@ -166,12 +177,9 @@ class KelurahanPublicPortal(http.Controller):
         "/pengaduan/lacak/<string:token>", auth="public", methods=["GET"]
     )
     def track_token(self, token, baru=None, **kw):
-        Throttle = request.env["kelurahan.portal.throttle"]
-        if Throttle._kel_is_blocked("track", common.client_address()):
-            return self._track_refused(blocked=True)
-        ticket = self._track_ticket(token)
-        if not ticket:
-            return self._track_refused()
+        ticket, refusal = self._track_ticket_or_refusal(token)
+        if refusal:
+            return refusal
         values = self._track_token_values(ticket, token, notice=kw.get("pesan"))
         if baru:
             values["created"] = True

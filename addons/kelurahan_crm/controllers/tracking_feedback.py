@@ -77,12 +77,9 @@ class KelurahanTrackingFeedback(KelurahanPublicPortal):
         """Common frame of the tracking page's forms: the link, CSRF, then
         ``handler(ticket_sudo, post)`` which returns a notice (redirect) or a
         dict of values to show, or raises FormError / UserError before writing."""
-        Throttle = request.env["kelurahan.portal.throttle"]
-        if Throttle._kel_is_blocked("track", common.client_address()):
-            return self._track_refused(blocked=True)
-        ticket = self._track_ticket(token)
-        if not ticket:
-            return self._track_refused()
+        ticket, refusal = self._track_ticket_or_refusal(token)
+        if refusal:
+            return refusal
         try:
             common.check_csrf(post)
             result = handler(ticket, post)
