@@ -47,8 +47,15 @@ class TestPortalTrackingFeedback(PortalCase, MockEmail):
 
     def post(self, action, data=None, path=None):
         path = path or self.path
+        token = path.rsplit("/", 1)[1]
+        url = {
+            "kode": f"/pengaduan/lacak/{token}/kode",
+            "verifikasi": f"/pengaduan/lacak/{token}/verifikasi",
+            "nilai": f"/pengaduan/lacak/{token}/nilai",
+            "sengketa": f"/pengaduan/lacak/{token}/sengketa",
+        }[action]
         data = dict(data or {}, csrf_token=self.form_tokens(path)["csrf_token"])
-        return self.url_open(f"{path}/{action}", data=data, allow_redirects=False)
+        return self.url_open(url, data=data, allow_redirects=False)
 
     def ask_code(self, path=None):
         """Ask for a code by e-mail; returns (response, code read from the mail)."""

@@ -24,6 +24,10 @@ class TestKiosk(KelSurveyCommon, HttpCase):
 
     def test_each_visit_is_a_fresh_anonymous_response(self):
         before = self._kiosk_inputs()
+        self.assertEqual(
+            self.kiosk_url,
+            f"/kelurahan/survey/kiosk/{self.survey.access_token}",
+        )
         first = self.url_open(self.kiosk_url, allow_redirects=False)
         self.assertEqual(first.status_code, 303)
         token1 = first.headers["Location"].rsplit("/", 1)[1]
