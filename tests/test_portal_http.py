@@ -105,8 +105,10 @@ def test_residents_are_isolated(admin, client, odoo_url, odoo_db):
     )
     other = OdooClient(odoo_url, odoo_db)
     other.login(login, login)
-    page = other.get(f"/my/pengaduan/{ticket_id}")
+    page = other.get(f"/my/pengaduan/{ticket_id}", allow_redirects=False)
     assert page.status_code == 404
+    # the portal's own "not found" page, not Odoo's generic one
+    assert "o_kel_not_found" in page.text, page.text[:500]
     assert "Lampu jalan mati" not in page.text
     listing = other.get("/my/pengaduan")
     assert f"/my/pengaduan/{ticket_id}" not in listing.text

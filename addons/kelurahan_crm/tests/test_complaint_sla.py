@@ -1,9 +1,10 @@
 # Copyright 2026 Kelurahan CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import Command
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
-from .common import KelurahanCase, walk_to_stage, wib
+from .common import KelurahanCase, role_user, walk_to_stage, wib
 
 
 @tagged("post_install", "-at_install")
@@ -147,12 +148,21 @@ class TestComplaintSla(KelurahanCase):
         )
 
     def test_escalation_stays_in_its_kelurahan(self):
+        lurah_b = role_user(
+            self.env,
+            "t_lurah_b",
+            "lurah",
+            company_id=self.company_b.id,
+            company_ids=[Command.set(self.company_b.ids)],
+        )
         with self.at(2026, 5, 13, 10, 0):
             ticket = self.make_ticket(
                 company_id=self.company_b.id, rw_id=self.rw_other.id, rt_id=False
             )
         with self.at(2026, 5, 15, 11, 0):
             self.env["helpdesk.ticket"]._cron_kel_deadlines()
+        self.assertEqual(len(self.activities(ticket, lurah_b)), 1, "B's lurah")
+        self.assertIn(ticket.number, self.activities(ticket, lurah_b).note)
         self.assertFalse(self.activities(ticket, self.user_lurah))
 
     def test_cron_record_exists(self):

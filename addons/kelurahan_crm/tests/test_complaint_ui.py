@@ -160,8 +160,10 @@ class TestQuickReport(ComplaintUiCase):
         form.reporter_name = "Pak Darto"
         form.name = "Lampu"
         form.kel_description_text = "Mati"
-        with self.assertRaises(AssertionError):
+        before = self.env["helpdesk.ticket"].search_count([])
+        with self.assertRaisesRegex(AssertionError, "category_id is a required field"):
             form.save()  # no category: the form refuses before any write
+        self.assertEqual(self.env["helpdesk.ticket"].search_count([]), before)
 
     def test_portal_user_has_no_quick_form(self):
         portal = new_test_user(

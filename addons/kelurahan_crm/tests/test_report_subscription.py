@@ -134,7 +134,9 @@ class TestReportSubscription(ReportCase):
         with freeze_time(now):
             self.Subscription._cron_send_due()
         self.assertEqual(subscription.failure_count, 1)
-        self.assertTrue(subscription.last_error)
+        # the failure named: the run-as user lost access to complaints
+        self.assertIn("r_clerk", subscription.last_error)
+        self.assertIn("no longer has access to complaints", subscription.last_error)
         self.assertEqual(subscription.next_send, now + timedelta(minutes=RETRY_MINUTES))
         self.assertFalse(
             self.env["mail.mail"].search(

@@ -80,14 +80,21 @@ class TestPortal(KelurahanServiceCommon, HttpCase):
         listing = self.url_open("/my/permohonan")
         self.assertIn(own.number, listing.text)
         self.assertNotIn(other.number, listing.text)
-        for url in (
-            f"/my/permohonan/{other.id}",
-            f"/my/permohonan/{other.id}/dokumen/{other_doc.id}",
-            f"/my/permohonan/{other.id}/surat",
-            f"/my/permohonan/{own.id}/dokumen/{other_doc.id}",
+        # Another's request: back to /my; another's document under one's own
+        # request: 404.
+        for url, status in (
+            (f"/my/permohonan/{other.id}", 303),
+            (f"/my/permohonan/{other.id}/dokumen/{other_doc.id}", 303),
+            (f"/my/permohonan/{other.id}/surat", 303),
+            (f"/my/permohonan/{own.id}/dokumen/{other_doc.id}", 404),
         ):
             with self.subTest(url=url):
-                response = self.url_open(url)
+                response = self.url_open(url, allow_redirects=False)
+                self.assertEqual(response.status_code, status)
+                if status == 303:
+                    self.assertEqual(urlsplit(response.headers["Location"]).path, "/my")
+                else:
+                    self.assertIn("404", response.text)
                 self.assertNotEqual(response.content, PDF)
                 self.assertNotIn(other.number, response.text)
         attachment = (
@@ -101,11 +108,14 @@ class TestPortal(KelurahanServiceCommon, HttpCase):
                 ]
             )
         )
+        self.assertEqual(len(attachment), 1)
         response = self.url_open(f"/web/content/{attachment.id}")
+        self.assertEqual(response.status_code, 404)
         self.assertNotEqual(response.content, PDF)
         # The applicant gets their own document and letter.
         self.authenticate("kel_warga2", "kel_warga2_pw")
         doc = self.url_open(f"/my/permohonan/{other.id}/dokumen/{other_doc.id}")
+        self.assertEqual(doc.status_code, 200)
         self.assertEqual(doc.content, PDF)
         self.assertEqual(doc.headers["Content-Type"], "application/pdf")
         page = self.url_open(f"/my/permohonan/{other.id}")

@@ -5,6 +5,7 @@ import random
 import threading
 import time
 from unittest.mock import patch
+from urllib.parse import urlsplit
 
 import psycopg2
 from freezegun import freeze_time
@@ -368,17 +369,26 @@ class TestQueueDisplay(QueueCommon, HttpCase):
     def test_ticket_page_needs_owner_or_token(self):
         slot = self._slot_http()
         ticket = slot._kel_book(self.user_portal.partner_id)
-        anonymous = self.url_open(f"/antrian/tiket/{ticket.id}")
+        url = f"/antrian/tiket/{ticket.id}"
+        anonymous = self.url_open(url, allow_redirects=False)
+        self.assertEqual(anonymous.status_code, 303)
+        self.assertEqual(urlsplit(anonymous.headers["Location"]).path, "/my")
+        anonymous = self.url_open(url)
         self.assertNotIn("o_kel_queue_ticket", anonymous.text)
-        self.assertIn("/web/login", anonymous.url)
+        self.assertEqual(urlsplit(anonymous.url).path, "/web/login")
+        self.assertIn('name="login"', anonymous.text)
         token = ticket._portal_ensure_token()
-        with_token = self.url_open(f"/antrian/tiket/{ticket.id}?access_token={token}")
+        with_token = self.url_open(f"{url}?access_token={token}")
+        self.assertEqual(with_token.status_code, 200)
         self.assertIn(ticket.name, with_token.text)
         self.authenticate("kel_warga2", "kel_warga2_pw")
-        other = self.url_open(f"/antrian/tiket/{ticket.id}")
+        other = self.url_open(url, allow_redirects=False)
+        self.assertEqual(other.status_code, 303)
+        self.assertEqual(urlsplit(other.headers["Location"]).path, "/my")
         self.assertNotIn("o_kel_queue_ticket", other.text)
         self.authenticate("kel_warga1", "kel_warga1_pw")
-        own = self.url_open(f"/antrian/tiket/{ticket.id}")
+        own = self.url_open(url)
+        self.assertEqual(own.status_code, 200)
         self.assertIn("o_kel_queue_ticket", own.text)
 
     def test_portal_booking_and_cancel(self):
@@ -410,11 +420,18 @@ class TestQueueDisplay(QueueCommon, HttpCase):
         self.assertIn("penuh", full.text)
         self.assertEqual(len(slot.ticket_ids), 1)
         # Nor can the second resident cancel the first one's booking.
-        self.url_open(f"/my/antrian/{ticket.id}/batal", data={"csrf_token": csrf2})
+        cancel = f"/my/antrian/{ticket.id}/batal"
+        refused = self.url_open(
+            cancel, data={"csrf_token": csrf2}, allow_redirects=False
+        )
+        self.assertEqual(refused.status_code, 303)
+        self.assertEqual(urlsplit(refused.headers["Location"]).path, "/my")
         self.assertEqual(ticket.state, "booked")
         self.authenticate("kel_warga1", "kel_warga1_pw")
         _page, csrf = self._csrf("/my/antrian")
-        self.url_open(f"/my/antrian/{ticket.id}/batal", data={"csrf_token": csrf})
+        done = self.url_open(cancel, data={"csrf_token": csrf}, allow_redirects=False)
+        self.assertEqual(done.status_code, 303)
+        self.assertEqual(urlsplit(done.headers["Location"]).path, "/my/antrian")
         self.assertEqual(ticket.state, "cancelled")
 
     def test_booking_day_then_time(self):

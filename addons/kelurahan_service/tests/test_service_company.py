@@ -4,6 +4,7 @@
 changes another one's services, requests, documents, letters or queue."""
 
 import datetime
+from urllib.parse import urlsplit
 
 from odoo import Command, fields
 from odoo.exceptions import AccessError
@@ -206,7 +207,8 @@ class TestServiceCompanyPages(ServiceCompanyCommon, HttpCase):
         detail = self.url_open(
             f"/my/permohonan/{self.request_a.id}", allow_redirects=False
         )
-        self.assertIn(detail.status_code, (302, 303))
+        self.assertEqual(detail.status_code, 303)
+        self.assertEqual(urlsplit(detail.headers["Location"]).path, "/my")
         self.assertNotIn(self.request_a.number, detail.text)
 
     def _post_request(self, service_id):

@@ -22,7 +22,17 @@ class TestSurveyRoles(TransactionCase):
             .with_user(self.lurah)
             .create({"title": "SKM 2026"})
         )
-        self.assertTrue(survey.exists())
+        self.assertEqual(survey.title, "SKM 2026")
+        self.assertEqual(survey.create_uid, self.lurah)
+        # managing: the lurah adds a question and renames the survey
+        survey.write(
+            {
+                "title": "SKM 2026 Semester 1",
+                "question_ids": [(0, 0, {"title": "Kecepatan layanan"})],
+            }
+        )
+        self.assertEqual(survey.question_ids.title, "Kecepatan layanan")
+        self.assertEqual(survey.title, "SKM 2026 Semester 1")
 
     def test_rw_officer_cannot_create_surveys(self):
         with self.assertRaises(AccessError):

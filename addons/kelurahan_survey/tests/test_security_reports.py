@@ -55,7 +55,12 @@ class TestSurveySecurityAndReports(KelSurveyCase):
         self.assertEqual(wizard.respondents, 2)
         self.assertEqual(wizard.ikm_converted, 87.5)  # (4 + 3)/2 × 25
         self.assertEqual(wizard.category, "B (Good)")
-        self.assertNotIn("Budi", wizard.result_html)
+        # the report shows the aggregates: IKM, respondents, the element table
+        html = str(wizard.result_html)
+        self.assertIn(wizard._kel_report_values()["fmt"](87.5), html)
+        self.assertIn('<div class="fs-2">2</div>', html)
+        self.assertIn("o_kel_ikm_unsur", html)
+        self.assertNotIn("Budi", html)
         UserInput = self.env["survey.user_input"].with_user(self.officer)
         with self.assertRaises(AccessError):
             UserInput.browse(self.response.id).read(["partner_id"])

@@ -129,9 +129,9 @@ class TestWhatsappConversation(WhatsappCase):
         self.assertEqual(conversation.state, "photo")
         self.say("lewati")
         ticket = conversation.ticket_id
-        if "latitude" in ticket:
-            self.assertAlmostEqual(ticket.latitude, -6.3312)
-            self.assertAlmostEqual(ticket.longitude, 106.8712)
+        self.assertEqual(len(ticket), 1)
+        self.assertAlmostEqual(ticket.latitude, -6.3312)
+        self.assertAlmostEqual(ticket.longitude, 106.8712)
 
     def test_unsupported_messages(self):
         self.say("Halo")

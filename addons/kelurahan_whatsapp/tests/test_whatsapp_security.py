@@ -1,7 +1,7 @@
 # Copyright 2026 Kelurahan CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.exceptions import AccessError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import RESIDENT, TOKEN, WhatsappCase
 
@@ -66,11 +66,9 @@ class TestWhatsappSecurity(WhatsappCase):
         )
         message = self.Message._kel_queue(conversation, "x", ticket=ticket)
         message.state = "failed"
-        portal = self.env["res.users"].search(
-            [("share", "=", True), ("active", "=", True)], limit=1
-        )
-        if portal:
-            with self.assertRaises(AccessError):
-                message.with_user(portal).action_retry()
+        portal = new_test_user(self.env, "t_wa_portal", "base.group_portal")
+        with self.assertRaises(AccessError):
+            message.with_user(portal).action_retry()
+        self.assertEqual(message.state, "failed")
         message.with_user(self.officer).action_retry()
         self.assertEqual(message.state, "queued")
