@@ -11,6 +11,8 @@ Requests come from the test sources, read as text, never imported:
 - Python (``addons/kelurahan_*/tests/**/*.py`` and the top-level ``tests/*.py``): every
   string or f-string that starts with ``/`` (or ``http://host/``) is a URL literal; the
   query string is dropped and each ``{…}`` of an f-string stands for one path segment.
+  A module-level constant holding such a literal (``WEBHOOK = "/…"``, in any test
+  file) counts where a function names it.
   A literal counts as a success request when the test function holding it asserts a
   success status (an ``assert…`` call or ``assert`` statement naming ``status_code``
   or ``status`` next to a number from 200 to 399), or when it is passed to a helper
@@ -156,7 +158,22 @@ def success_helpers(trees):
     }
 
 
-def python_requests(tree, label, helpers):
+def url_constants(trees):
+    """{NAME: path} of the module-level constants of the test sources that hold a
+    URL literal."""
+    constants = {}
+    for tree in trees:
+        for node in tree.body:
+            if isinstance(node, ast.Assign) and len(node.targets) == 1:
+                target, text = node.targets[0], _literal(node.value)
+                path = text and _url_path(text)
+                if path and isinstance(target, ast.Name):
+                    constants[target.id] = path
+    return constants
+
+
+def python_requests(tree, label, helpers, constants=None):
+    constants = constants or {}
     requests = []
     functions = _functions(tree)
     facts = {id(function): _function_facts(function) for function in functions}
@@ -178,8 +195,11 @@ def python_requests(tree, label, helpers):
             ):
                 passed.update(map(id, node.args))
         for node in ast.walk(function):
-            text = _literal(node)
-            path = text and _url_path(text)
+            if isinstance(node, ast.Name) and node.id in constants:
+                path = constants[node.id]
+            else:
+                text = _literal(node)
+                path = text and _url_path(text)
             if path:
                 where = f"{label}:{node.lineno} ({function.name})"
                 ok = success or id(node) in passed
@@ -217,10 +237,11 @@ def collect_requests(sources):
         if kind == ".py"
     }
     helpers = success_helpers(trees.values())
+    constants = url_constants(trees.values())
     requests = []
     for label, (kind, text) in sources.items():
         if kind == ".py":
-            requests += python_requests(trees[label], label, helpers)
+            requests += python_requests(trees[label], label, helpers, constants)
         else:
             requests += js_requests(text, label)
     return requests
@@ -248,7 +269,8 @@ def uncovered(routes, requests, allowed):
         problems.append(
             f"{addon}: {verb} {route} has no test requesting it with an expected "
             f"success status (requested at: {seen}). Request it in a test of "
-            f"{addon} and assert status_code (200/303...) there, or list it in "
+            f'{addon}, spelling the URL as a literal or f-string (f"/x/{{rec.id}}"), '
+            f"and assert status_code (200/303...) in that test, or list it in "
             f"ALLOWED of kelurahan_crm/tests/test_route_coverage.py with a reason."
         )
     return problems

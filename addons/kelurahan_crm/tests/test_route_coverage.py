@@ -84,6 +84,13 @@ class TestRouteCoverage(TransactionCase):
         self.assertFalse(check(via_helper))
         other_path = posted.replace("/never", "/nevermore")
         self.assertTrue(check(other_path))
+        constant = (
+            "FAKE = '/kelurahan/fake/{}/never'\n"
+            "def test_x(self):\n"
+            "    r = self.url_open(FAKE.format(self.rec.id), data={})\n"
+            "    self.assertEqual(r.status_code, 200)\n"
+        )
+        self.assertFalse(check(constant))
 
     def test_route_patterns(self):
         regex = rc.route_regex("/my/permohonan/<int:request_id>/dokumen/<int:doc>")
