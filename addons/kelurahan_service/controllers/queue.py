@@ -8,7 +8,7 @@ QR code on the ticket) and the print view of a ticket for thermal printers
 visitor's name."""
 
 from odoo import http
-from odoo.exceptions import AccessError, MissingError
+from odoo.exceptions import AccessError
 from odoo.http import request
 
 from odoo.addons.kelurahan_crm.controllers import portal_common as common
@@ -173,11 +173,12 @@ class KelurahanQueue(http.Controller):
         """Print view of a ticket, 58 mm or 80 mm wide (thermal printers), for
         those who may read the ticket (officers; residents their own)."""
         _use_indonesian()
-        ticket = request.env["kelurahan.queue.ticket"].browse(ticket_id)
+        ticket = request.env["kelurahan.queue.ticket"].browse(ticket_id).exists()
         try:
             ticket.check_access("read")
-            ticket.name  # noqa: B018 (raises MissingError when deleted)
-        except (AccessError, MissingError):
+        except AccessError:
+            ticket = None
+        if not ticket:
             return request.make_response(
                 request.env._("You may not print this queue number."),
                 headers=[("Content-Type", "text/plain; charset=utf-8")],

@@ -78,9 +78,15 @@ class KelurahanQueueTicket(models.Model):
             ("state", "=", "waiting"),
             ("date", "=", self.date),
             ("service_id", "=", self.service_id.id),
-            ("id", "!=", self.id),
         ]
-        earlier = [("checkin_date", "<", self.checkin_date)]
+        # Same order as the counter's call: check-in time, then number of issue.
+        earlier = [
+            "|",
+            ("checkin_date", "<", self.checkin_date),
+            "&",
+            ("checkin_date", "=", self.checkin_date),
+            ("id", "<", self.id),
+        ]
         if self.is_priority:
             return [*domain, ("is_priority", "=", True), *earlier]
         return [*domain, "|", ("is_priority", "=", True), *earlier]

@@ -102,7 +102,7 @@ class TestQueueCallOrder(QueueCommon, TransactionCase):
         wizard = (
             self.env["kelurahan.queue.transfer"]
             .with_user(self.user_officer)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"counter_id": self.counter_b.id})
         )
         wizard.action_transfer()
@@ -130,7 +130,7 @@ class TestQueueCallOrder(QueueCommon, TransactionCase):
         action = self.counter.action_issue_walkin()
         self.assertEqual(action["res_model"], "kelurahan.queue.walkin")
         Walkin = self.env["kelurahan.queue.walkin"].with_user(self.user_officer)
-        wizard = Walkin.with_context(action["context"]).create(
+        wizard = Walkin.with_context(**action["context"]).create(
             {"priority_reason": "pregnant"}
         )
         self.assertEqual(wizard.service_id, self.service)
