@@ -26,6 +26,8 @@
         "views/kelurahan_home_templates.xml",
         "views/kelurahan_export_views.xml",
         "views/kelurahan_service_menus.xml",
+        "views/kelurahan_queue_screen_templates.xml",
+        "views/kelurahan_queue_call_views.xml",
     ],
     "demo": [
         "demo/kelurahan_service_demo.xml",

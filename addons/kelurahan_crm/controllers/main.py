@@ -137,21 +137,11 @@ class KelurahanPublicPortal(http.Controller):
 
     def _track_ticket(self, token):
         """The complaint of a private link as sudo, or None (the miss is counted
-        against the client). sudo: the private link's token is the proof of
-        access; callers show only the public timeline (no personal data)."""
-        Throttle = request.env["kelurahan.portal.throttle"]
-        client = common.client_address()
-        ticket = request.env["helpdesk.ticket"]
-        if 20 <= len(token) <= common.TOKEN_MAX:
-            ticket = (
-                request.env["helpdesk.ticket"]
-                .sudo()
-                .search([("kel_track_token", "=", token)], limit=1)
-            )
-        if not ticket or not consteq(ticket.kel_track_token or "", token):
-            Throttle._kel_hit("track", client)
-            return None
-        return ticket
+        against the client). The private link's token is the proof of access;
+        callers show only the public timeline (no personal data)."""
+        return common.record_by_token(
+            "helpdesk.ticket", "kel_track_token", token, "track"
+        )
 
     def _track_ticket_or_refusal(self, token):
         """``(ticket as sudo, None)`` of a private link, or ``(None, the refusal

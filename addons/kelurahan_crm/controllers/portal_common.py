@@ -400,6 +400,23 @@ def track_path(ticket_sudo):
     return f"/pengaduan/lacak/{ticket_sudo.kel_track_token}"
 
 
+def record_by_token(model, field, token, throttle_kind):
+    """The record of ``model`` (sudo) whose ``field`` is ``token``, or None, the
+    miss counted against the client under ``throttle_kind``. For private links
+    (complaint tracking, queue following): the token is the proof of access, so
+    callers show only what its holder may see. Tokens come from
+    ``kelurahan_complaint_privacy.new_track_token`` (32 characters)."""
+    record = None
+    if token and 20 <= len(token) <= TOKEN_MAX:
+        record = request.env[model].sudo().search([(field, "=", token)], limit=1)
+    if not record or not consteq(record[field] or "", token):
+        request.env["kelurahan.portal.throttle"]._kel_hit(
+            throttle_kind, client_address()
+        )
+        return None
+    return record
+
+
 def attach_photos(ticket_sudo, photos, for_message=False):
     """Store prepared photos on the complaint, in the complaint's environment (sudo,
     or OdooBot for a hidden reporter). ``for_message``: as pending attachments,

@@ -1,7 +1,7 @@
 # Copyright 2026 Kelurahan CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Public pages: the service catalogue, letter verification (from the QR code) and
-the waiting-room display."""
+"""Public pages: the service catalogue and letter verification (from the QR code).
+The waiting-room display is in queue.py."""
 
 from odoo import http
 from odoo.http import request
@@ -104,38 +104,6 @@ class KelurahanPublic(http.Controller):
             else None
         )
         return self._verify_response(letter)
-
-    @http.route("/antrian/layar", type="http", auth="public", website=True)
-    def queue_display(self, **kw):
-        """Waiting-room TV: called numbers per counter, no personal data."""
-        # sudo: only numbers, counter codes and counts leave this method.
-        Ticket = request.env["kelurahan.queue.ticket"].sudo()
-        today = Ticket._kel_today()
-        office = [("company_id", "=", request.env.company.id)]
-        called = Ticket.search(
-            [*office, ("state", "in", ("called", "served")), ("date", "=", today)],
-            order="last_called_date desc",
-            limit=8,
-        )
-        counters = request.env["kelurahan.counter"].sudo().search(office)
-        rows = []
-        for counter in counters:
-            current = counter.current_ticket_id
-            rows.append(
-                {
-                    "counter": counter.name,
-                    "number": current.name if current else "-",
-                    "waiting": counter.waiting_count,
-                }
-            )
-        return request.render(
-            "kelurahan_service.queue_display_page",
-            {
-                "rows": rows,
-                "history": [t.name for t in called],
-                "company": request.env.company.sudo().name,
-            },
-        )
 
 
 def _mask_name(name):

@@ -58,10 +58,16 @@ class KelurahanCounter(models.Model):
         )
 
     def _kel_waiting_domain(self, today):
+        """Numbers this counter may call: waiting for one of its services and not
+        sent to another counter, or transferred to this one."""
         return [
             ("state", "=", "waiting"),
             ("date", "=", today),
+            "|",
+            ("transfer_counter_id", "=", self.id),
+            "&",
             ("service_id", "in", self.service_ids.ids),
+            ("transfer_counter_id", "=", False),
         ]
 
     def _kel_check_free(self):
@@ -75,31 +81,72 @@ class KelurahanCounter(models.Model):
                 )
             )
 
-    def action_call_next(self):
-        """Call the visitor who has waited longest for one of this counter's services.
-        The row lock (SKIP LOCKED) lets two counters call at once without both
-        getting the same visitor."""
-        self.ensure_one()
-        self._kel_check_free()
+    def _kel_priority_streak_done(self, today):
+        """True when the last ``_kel_priority_streak`` calls here were all
+        priority numbers: the next call goes to a regular visitor (fairness)."""
+        Ticket = self.env["kelurahan.queue.ticket"]
+        streak = Ticket._kel_priority_streak
+        last = Ticket.search(
+            [
+                ("counter_id", "=", self.id),
+                ("date", "=", today),
+                ("called_date", "!=", False),
+            ],
+            order="last_called_date desc, id desc",
+            limit=streak,
+        )
+        return len(last) == streak and all(last.mapped("is_priority"))
+
+    def _kel_next_ticket(self):
+        """The next number in call order (see models/kelurahan_queue_ticket_call.py)
+        locked for this transaction, or an empty recordset. The row lock (SKIP
+        LOCKED) lets two counters call at once without both getting the same
+        visitor."""
         Ticket = self.env["kelurahan.queue.ticket"]
         today = Ticket._kel_today()
-        candidates = Ticket.search(
-            self._kel_waiting_domain(today), order="checkin_date, id", limit=20
-        )
+        candidates = Ticket.search(self._kel_waiting_domain(today), limit=200)
         if not candidates:
-            raise UserError(self.env._("Nobody is waiting for this counter."))
+            return Ticket
+        regular_first = self._kel_priority_streak_done(today)
         self.env.cr.execute(
             SQL(
-                "SELECT id FROM kelurahan_queue_ticket WHERE id IN %s AND state = "
-                "'waiting' ORDER BY checkin_date, id LIMIT 1 FOR UPDATE SKIP LOCKED",
+                "SELECT id FROM kelurahan_queue_ticket WHERE id IN %s "
+                "AND state = 'waiting' ORDER BY "
+                "transfer_counter_id IS NOT NULL DESC, "
+                "(is_priority IS TRUE) = %s, checkin_date, id "
+                "LIMIT 1 FOR UPDATE SKIP LOCKED",
                 tuple(candidates.ids),
+                regular_first,
             )
         )
         row = self.env.cr.fetchone()
         if not row:
-            raise UserError(self.env._("Nobody is waiting for this counter."))
+            return Ticket
         ticket = Ticket.browse(row[0])
         ticket.invalidate_recordset(["state"])
+        return ticket
+
+    def action_call_next(self):
+        """Call the next visitor (``_kel_next_ticket``); with nobody waiting, a
+        calm note on screen rather than an error."""
+        self.ensure_one()
+        self.check_access("write")
+        self._kel_check_free()
+        ticket = self._kel_next_ticket()
+        if not ticket:
+            return {
+                "type": "ir.actions.client",
+                "tag": "display_notification",
+                "params": {
+                    "type": "info",
+                    "title": self.env._("Queue empty"),
+                    "message": self.env._(
+                        "Nobody is waiting for this counter. New numbers appear "
+                        "here as soon as they are issued."
+                    ),
+                    "sticky": False,
+                },
+            }
         ticket._kel_call(self)
         return ticket
 
@@ -121,29 +168,46 @@ class KelurahanCounter(models.Model):
 
     def _kel_current_or_raise(self):
         self.ensure_one()
+        self.check_access("write")
         current = self._kel_current_ticket()
         if not current:
             raise UserError(self.env._("No number is being served at this counter."))
         return current
 
     def action_recall(self):
-        self.ensure_one()
         self._kel_current_or_raise().action_recall()
 
     def action_serve(self):
-        self.ensure_one()
         self._kel_current_or_raise().action_served()
 
     def action_no_show(self):
-        self.ensure_one()
+        """Skip: the visitor did not come after the calls."""
         self._kel_current_or_raise().action_no_show()
 
+    def action_transfer(self):
+        """Choose the counter the number being served goes to."""
+        current = self._kel_current_or_raise()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Transfer %(number)s", number=current.name),
+            "res_model": "kelurahan.queue.transfer",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_ticket_id": current.id},
+        }
+
     def action_issue_walkin(self):
-        """Issue a walk-in number for the counter's first service (the kiosk)."""
+        """Issue a walk-in number here: the officer picks the service (and a
+        priority reason), sees the number large and prints it."""
         self.ensure_one()
+        self.check_access("write")
         if not self.service_ids:
             raise UserError(self.env._("This counter serves no service."))
-        ticket = self.env["kelurahan.queue.ticket"]._kel_issue_walkin(
-            self.service_ids[0]
-        )
-        return ticket.action_print()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Walk-in number"),
+            "res_model": "kelurahan.queue.walkin",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_counter_id": self.id},
+        }

@@ -11,4 +11,6 @@ class KelurahanPortalThrottle(models.Model):
         limits = super()._kel_limits()
         # letter verification (QR code / number), controllers/main.py
         limits["verify"] = ("kelurahan_service.verify_rate_limit", 20, 1)
+        # misses of the queue follow link (QR on the ticket), controllers/queue.py
+        limits["queue_follow"] = ("kelurahan_service.queue_follow_rate_limit", 20, 15)
         return limits

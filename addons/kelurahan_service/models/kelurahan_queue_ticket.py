@@ -77,7 +77,7 @@ class KelurahanQueueTicket(models.Model):
     _sql_constraints = [  # noqa: RUF012
         (
             "number_uniq",
-            "unique(service_id, date, sequence)",
+            "unique(service_id, date, is_priority, sequence)",
             "A queue number is given once per service and day.",
         )
     ]
@@ -134,7 +134,7 @@ class KelurahanQueueTicket(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        last_numbers = {}  # (service id, day) → last number given in this batch
+        last_numbers = {}  # (service id, day, priority) → last number in this batch
         for vals in vals_list:
             if vals.get("state", "waiting") == "waiting" and not vals.get(
                 "checkin_date"
@@ -143,18 +143,25 @@ class KelurahanQueueTicket(models.Model):
             if not vals.get("name"):
                 service = self.env["kelurahan.service"].browse(vals["service_id"])
                 date = fields.Date.to_date(vals.get("date")) or self._kel_today()
-                key = (service.id, date)
+                key = (service.id, date, bool(vals.get("priority_reason")))
                 if key not in last_numbers:
-                    last_numbers[key] = self._kel_last_sequence(service, date)
+                    last_numbers[key] = self._kel_last_sequence(service, date, key[2])
                 last_numbers[key] += 1
                 vals["date"] = date
                 vals["sequence"] = last_numbers[key]
-                vals["name"] = f"{service.queue_prefix.upper()}{vals['sequence']:03d}"
+                prefix = self._kel_number_prefix(service, vals)
+                vals["name"] = f"{prefix}{vals['sequence']:03d}"
         return super().create(vals_list)
 
     @api.model
-    def _kel_last_sequence(self, service, date):
-        """Last number given for the service that day. Writing the service row first
+    def _kel_number_prefix(self, service, vals):
+        """Letters printed before the number (priority numbers add theirs)."""
+        return service.queue_prefix.upper()
+
+    @api.model
+    def _kel_last_sequence(self, service, date, priority=False):
+        """Last number given for the service that day (regular and priority
+        numbers are counted apart). Writing the service row first
         makes concurrent issuers conflict: under Odoo's REPEATABLE READ isolation the
         later one fails with a serialisation error and is retried on fresh data
         (which the HTTP layer does), so two kiosks never hand out the same number."""
@@ -165,17 +172,19 @@ class KelurahanQueueTicket(models.Model):
         self.env.cr.execute(
             SQL(
                 "SELECT COALESCE(MAX(sequence), 0) FROM kelurahan_queue_ticket "
-                "WHERE service_id = %s AND date = %s",
+                "WHERE service_id = %s AND date = %s AND is_priority IS %s",
                 service.id,
                 date,
+                bool(priority),
             )
         )
         return self.env.cr.fetchone()[0]
 
     @api.model
-    def _kel_issue_walkin(self, service, partner=None, visitor_name=None):
+    def _kel_issue_walkin(self, service, partner=None, visitor_name=None, **values):
         return self.create(
             {
+                **values,
                 "service_id": service.id,
                 "partner_id": partner.id if partner else False,
                 "visitor_name": visitor_name,
@@ -232,7 +241,7 @@ class KelurahanQueueTicket(models.Model):
             {
                 "state": "called",
                 "counter_id": counter.id,
-                "called_date": now,
+                "called_date": self.called_date or now,  # first call
                 "last_called_date": now,
             }
         )

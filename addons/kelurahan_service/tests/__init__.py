@@ -13,3 +13,6 @@ from . import test_service_request
 from . import test_tours
 from . import test_report_dialogs
 from . import test_portal_routes
+from . import test_queue_counter
+from . import test_queue_screens
+from . import test_queue_tours
