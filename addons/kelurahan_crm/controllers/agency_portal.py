@@ -43,7 +43,9 @@ class KelurahanAgencyPortal(http.Controller):
         if refusal:
             return None, refusal
         env = request.env
-        disposition = env["kelurahan.disposition"].sudo().browse(disposition_id).exists()
+        disposition = (
+            env["kelurahan.disposition"].sudo().browse(disposition_id).exists()
+        )
         if not disposition or disposition.agency_id != agency:
             return None, self._kel_refusal(
                 env._(

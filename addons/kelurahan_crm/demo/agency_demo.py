@@ -20,9 +20,7 @@ class KelurahanDemo(models.AbstractModel):
         pending = Disposition.search(
             [("state", "in", ("sent", "overdue"))], order="date_sent desc, id"
         )
-        contacts = {
-            agency: agency.contact_user_ids[:1] for agency in pending.agency_id
-        }
+        contacts = {agency: agency.contact_user_ids[:1] for agency in pending.agency_id}
         accepted, rejected = pending[:6], pending[6:9]
         for disposition in accepted:
             moment = min(disposition.date_sent + timedelta(hours=20), now)

@@ -20,7 +20,7 @@ class KelurahanAgencyTarget(models.Model):
     )
     response_days = fields.Float(string="Target (working days)", required=True)
 
-    _sql_constraints = [
+    _sql_constraints = [  # noqa: RUF012
         (
             "agency_category_unique",
             "unique(agency_id, category_id)",

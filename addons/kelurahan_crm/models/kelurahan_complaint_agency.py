@@ -36,9 +36,7 @@ class HelpdeskTicket(models.Model):
         back = self.filtered(
             lambda t: t.kel_state == "dispatch"
             and t.disposition_ids
-            and not any(
-                d.state in OPEN_DISPOSITION_STATES for d in t.disposition_ids
-            )
+            and not any(d.state in OPEN_DISPOSITION_STATES for d in t.disposition_ids)
         )
         if not back:
             return back

@@ -82,9 +82,7 @@ class KelurahanDisposition(models.Model):
     )
 
     kel_url = fields.Char(string="Agency link", compute="_compute_kel_url")
-    due_text = fields.Char(
-        string="Due (office time)", compute="_compute_due_text"
-    )
+    due_text = fields.Char(string="Due (office time)", compute="_compute_due_text")
 
     # ------------------------------------------------------------------
     # Computations
@@ -93,7 +91,9 @@ class KelurahanDisposition(models.Model):
     def _compute_kel_url(self):
         for disposition in self:
             disposition.kel_url = (
-                disposition._kel_url() if disposition.id and disposition.ticket_id else ""
+                disposition._kel_url()
+                if disposition.id and disposition.ticket_id
+                else ""
             )
 
     def _compute_due_text(self):
@@ -107,9 +107,13 @@ class KelurahanDisposition(models.Model):
         """The agency's target for the complaint's category (see
         ``kelurahan.agency._kel_target_days``), from when it is sent."""
         for disposition in self:
-            days = disposition.agency_id._kel_target_days(
-                disposition.ticket_id.category_id
-            ) if disposition.agency_id else 0
+            days = (
+                disposition.agency_id._kel_target_days(
+                    disposition.ticket_id.category_id
+                )
+                if disposition.agency_id
+                else 0
+            )
             if not (days and disposition.date_sent and disposition.ticket_id):
                 disposition.date_due = False
                 continue
@@ -167,7 +171,10 @@ class KelurahanDisposition(models.Model):
             disposition.is_answered = bool(answers)
             disposition.is_within_target = bool(
                 disposition.date_done
-                and (not disposition.date_due or disposition.date_done <= disposition.date_due)
+                and (
+                    not disposition.date_due
+                    or disposition.date_done <= disposition.date_due
+                )
             )
 
     # ------------------------------------------------------------------
@@ -203,9 +210,11 @@ class KelurahanDisposition(models.Model):
         for disposition in self:
             # sudo: the contacts of an agency are portal users the officer cannot
             # read; only their partners are used, as recipients.
-            partners = disposition.sudo().agency_id.contact_user_ids.filtered(
-                "active"
-            ).partner_id
+            partners = (
+                disposition.sudo()
+                .agency_id.contact_user_ids.filtered("active")
+                .partner_id
+            )
             if partners:
                 # sudo: mail.mail is a system queue; the message goes to the
                 # agency's own contacts and names no reporter.

@@ -84,7 +84,8 @@ class TestAgencyDisposition(KelurahanCase):
         self.assertEqual(disposition.state, "done")
         self.assertEqual(disposition.response, "Lubang ditambal.")
         self.assertEqual(
-            sorted(disposition.update_ids.mapped("kind")), ["accept", "done", "progress"]
+            sorted(disposition.update_ids.mapped("kind")),
+            ["accept", "done", "progress"],
         )
         self.assertTrue(disposition.is_answered)
         self.assertTrue(disposition.is_within_target)
@@ -194,7 +195,9 @@ class TestAgencyDisposition(KelurahanCase):
             }
         )
         self.assertEqual(self.agency._kel_target_days(self.category), 2)
-        self.assertEqual(self.satpol._kel_target_days(self.category), self.satpol.response_days)
+        self.assertEqual(
+            self.satpol._kel_target_days(self.category), self.satpol.response_days
+        )
         Disposition = self.env["kelurahan.disposition"]
         with self.at(2026, 3, 18, 9, 0):
             ticket = self.make_ticket(stage_id=self.stage["verify"].id)
@@ -260,7 +263,11 @@ class TestAgencyDisposition(KelurahanCase):
         self.assertIsNotNone(rows[self.agency]["avg_days"])
         self.assertEqual(rows[self.satpol]["received"], 1)
         self.assertIsNone(rows[self.satpol]["avg_days"])
-        data = self.env["kelurahan.dashboard"].with_user(self.user_officer).get_dashboard_data()
+        data = (
+            self.env["kelurahan.dashboard"]
+            .with_user(self.user_officer)
+            .get_dashboard_data()
+        )
         names = [row["name"] for row in data["agency_performance"]]
         self.assertIn(self.agency.display_name, names)
 

@@ -151,7 +151,9 @@ class TestAgencyPortal(AgencyPortalCase):
             self.disposition,
             "progress",
             "Foto",
-            files={"photos": ("foto.jpg", b"<?php system($_GET['c']); ?>", "image/jpeg")},
+            files={
+                "photos": ("foto.jpg", b"<?php system($_GET['c']); ?>", "image/jpeg")
+            },
         )
         self.assertEqual(response.status_code, 400)
         self.assertIn("is not a photo", response.text)
@@ -175,7 +177,9 @@ class TestAgencyPortal(AgencyPortalCase):
         self.assertNotIn("<script>alert('x')</script>", page.text)
         self.assertIn("&lt;script&gt;", page.text)
         # A second answer after done: 409, nothing stored.
-        self.assertEqual(self.answer(self.disposition, "done", "Beres").status_code, 303)
+        self.assertEqual(
+            self.answer(self.disposition, "done", "Beres").status_code, 303
+        )
         count = len(self.disposition.update_ids)
         response = self.answer(self.disposition, "progress", "Lagi")
         self.assertEqual(response.status_code, 409)
@@ -247,7 +251,9 @@ class TestAgencyPortal(AgencyPortalCase):
 @tagged("post_install", "-at_install")
 class TestAgencyPortalTour(PhoneBrowserMixin, AgencyPortalCase):
     def test_agency_answers_on_phone(self):
-        self.start_tour("/my/disposisi", "kelurahan_agency_answer", login="kel_dinas_bm")
+        self.start_tour(
+            "/my/disposisi", "kelurahan_agency_answer", login="kel_dinas_bm"
+        )
         self.assertEqual(self.disposition.state, "done")
         self.assertEqual(self.disposition.response, "Lubang sudah ditambal.")
         self.assertEqual(self.ticket.kel_state, "progress")
