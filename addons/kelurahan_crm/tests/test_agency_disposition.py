@@ -218,7 +218,8 @@ class TestAgencyDisposition(KelurahanCase):
             self.assertNotIn(disposition, escalated)
         reminder = self.agency_mails(disposition) - mails
         self.assertEqual(len(reminder), 1)
-        self.assertIn("Reminder", reminder.subject)
+        # The agency's e-mails are in Indonesian.
+        self.assertIn("Pengingat", reminder.subject)
         self.assertIn(f"/my/disposisi/{disposition.id}", reminder.body_html)
         with self.at(2026, 3, 22, 12, 0):  # Sunday, Idul Fitri
             reminded, escalated = Disposition._cron_kel_agency()

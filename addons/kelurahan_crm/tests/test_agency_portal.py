@@ -31,7 +31,7 @@ class AgencyPortalCase(PortalCase):
                 context={"no_reset_password": True},
             )
             for login, name, agency in (
-                ("kel_dinas_bm", "Agus Prasetyo", cls.bina_marga),
+                ("kel_dinas_bm", "Agus", cls.bina_marga),
                 ("kel_dinas_satpol", "Rudi Hartono", cls.satpol),
             )
         )
@@ -210,7 +210,8 @@ class TestAgencyPortal(AgencyPortalCase):
         for url in ("/my/disposisi", f"/my/disposisi/{self.disposition.id}"):
             page = self.url_open(url)
             self.assertEqual(page.status_code, 403)
-            self.assertIn("for agency contacts only", page.text)
+            # In the resident's language (Indonesian).
+            self.assertIn("khusus untuk kontak instansi", page.text)
 
     def test_rpc_access_matrix(self):
         """At RPC the agency contact reads no complaint, no resident and no
