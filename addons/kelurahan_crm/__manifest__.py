@@ -51,12 +51,17 @@
         "wizards/kelurahan_nik_reveal_views.xml",
         "views/kelurahan_audit_log_views.xml",
         "views/kelurahan_report_menus.xml",
+        "security/kelurahan_agency_security.xml",
+        "data/kelurahan_disposition_mail_data.xml",
+        "views/kelurahan_agency_portal_templates.xml",
+        "views/kelurahan_disposition_agency_views.xml",
     ],
     "demo": [
         "demo/kelurahan_rw_demo.xml",
         "demo/res_users_demo.xml",
         "demo/helpdesk_ticket_demo.xml",
         "demo/kelurahan_announcement_demo.xml",
+        "demo/kelurahan_agency_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

@@ -2,3 +2,5 @@ from . import home
 from . import main
 from . import portal
 from . import tracking_feedback
+from . import agency_portal
+from . import agency_board

@@ -36,3 +36,10 @@ from . import res_company
 from . import res_config_settings
 from . import res_lang
 from . import res_users
+from . import kelurahan_agency_target
+from . import kelurahan_agency_contact
+from . import kelurahan_disposition_update
+from . import kelurahan_disposition_agency
+from . import kelurahan_complaint_agency
+from . import kelurahan_report_engine_agency
+from . import kelurahan_dashboard_agency

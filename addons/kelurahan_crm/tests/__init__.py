@@ -42,3 +42,5 @@ from . import test_portal_tracking_feedback
 from . import test_role_screens
 from . import test_route_coverage
 from . import test_portal_routes
+from . import test_agency_disposition
+from . import test_agency_portal

@@ -58,7 +58,7 @@ class TestReportExport(ReportCase):
 
     def test_sheets_headers_rows_and_dates(self):
         workbook, data, count = self.export(self.user_officer)
-        self.assertEqual(workbook.sheetnames, ["Pengaduan", "Ringkasan"])
+        self.assertEqual(workbook.sheetnames, ["Pengaduan", "Disposisi", "Ringkasan"])
         sheet = workbook["Pengaduan"]
         headers = [cell.value for cell in sheet[1]]
         self.assertEqual(headers, [column[0] for column in COMPLAINT_COLUMNS])
@@ -200,7 +200,7 @@ class TestReportExport(ReportCase):
             self.user_officer, self.filters(date(2025, 1, 1), date(2025, 1, 2))
         )
         self.assertEqual(count, 0)
-        self.assertEqual(workbook.sheetnames, ["Pengaduan", "Ringkasan"])
+        self.assertEqual(workbook.sheetnames, ["Pengaduan", "Disposisi", "Ringkasan"])
         self.assertIn("tidak ada data", workbook["Pengaduan"]["A2"].value.lower())
         self.assertIn("tidak ada data", workbook["Ringkasan"]["A4"].value.lower())
 
@@ -273,7 +273,7 @@ class TestReportExport(ReportCase):
 
     def test_generic_orm_provider(self):
         workbook, _data, _count = self.export(self.user_officer, self.filters())
-        self.assertEqual(workbook.sheetnames, ["Pengaduan", "Ringkasan"])
+        self.assertEqual(workbook.sheetnames, ["Pengaduan", "Disposisi", "Ringkasan"])
         # The generic (ORM) provider, on complaints, under an RW officer's rules.
         engine = self.env["kelurahan.report.engine"].with_user(self.user_rw)
         columns = [

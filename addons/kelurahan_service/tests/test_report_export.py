@@ -30,12 +30,13 @@ class TestServiceSheets(ReportCase):
 
     def test_sheets_added_on_request(self):
         workbook, _data, _count = self.export(self.user_officer, self.filters())
-        self.assertEqual(workbook.sheetnames, ["Pengaduan", "Ringkasan"])
+        self.assertEqual(workbook.sheetnames, ["Pengaduan", "Disposisi", "Ringkasan"])
         workbook, _data, _count = self.export(
             self.user_officer, self.filters(extra_sheets=True)
         )
         self.assertEqual(
-            workbook.sheetnames, ["Pengaduan", "Permohonan", "Antrean", "Ringkasan"]
+            workbook.sheetnames,
+            ["Pengaduan", "Disposisi", "Permohonan", "Antrean", "Ringkasan"],
         )
         requests = workbook["Permohonan"]
         self.assertEqual(requests["A1"].value, "No. Permohonan")
@@ -49,7 +50,9 @@ class TestServiceSheets(ReportCase):
         workbook, _data, _count = self.export(
             self.user_rw, self.filters(extra_sheets=True)
         )
-        self.assertEqual(workbook.sheetnames, ["Pengaduan", "Permohonan", "Ringkasan"])
+        self.assertEqual(
+            workbook.sheetnames, ["Pengaduan", "Disposisi", "Permohonan", "Ringkasan"]
+        )
         self.assertEqual(workbook["Permohonan"]["A2"].value, self.request.number)
 
     def test_filter_values_carry_the_choice(self):

@@ -6,3 +6,4 @@ from . import test_whatsapp_security
 from . import test_whatsapp_webhook
 from . import test_whatsapp_otp
 from . import test_whatsapp_commit
+from . import test_whatsapp_disposition
