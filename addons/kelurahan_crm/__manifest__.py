@@ -49,6 +49,7 @@
         "wizards/kelurahan_export_wizard_views.xml",
         "wizards/kelurahan_kpi_summary_views.xml",
         "wizards/kelurahan_nik_reveal_views.xml",
+        "wizards/kelurahan_disposition_move_views.xml",
         "views/kelurahan_audit_log_views.xml",
         "views/kelurahan_report_menus.xml",
         "security/kelurahan_agency_security.xml",

@@ -153,6 +153,31 @@ class TestAgencyDisposition(KelurahanCase):
         self.assertEqual(moved.state, "cancelled")
         self.assertEqual((again.agency_id, again.previous_id), (self.satpol, moved))
 
+    def test_move_wizard_from_the_complaint(self):
+        ticket = self.make_ticket(stage_id=self.stage["verify"].id)
+        disposition = self.send(ticket)
+        Move = self.env["kelurahan.disposition.move"]
+        wizard = (
+            Move.with_user(self.user_officer)
+            .with_context(default_disposition_id=disposition.id)
+            .create({"agency_id": self.agency.id})
+        )
+        with self.assertRaisesRegex(UserError, "other than the one it was sent to"):
+            wizard.action_move()
+        self.assertEqual(disposition.state, "sent")
+        wizard.agency_id = self.satpol
+        self.assertEqual(wizard.action_move(), {"type": "ir.actions.act_window_close"})
+        self.assertEqual(disposition.state, "cancelled")
+        moved = disposition.search([("previous_id", "=", disposition.id)])
+        self.assertEqual((moved.agency_id, moved.state), (self.satpol, "sent"))
+        # Only officers move dispositions: an RW officer and an agency contact are refused.
+        for user in (self.user_rw, self.contact_satpol):
+            with self.assertRaises(AccessError):
+                Move.with_user(user).create(
+                    {"disposition_id": moved.id, "agency_id": self.agency.id}
+                )
+        self.assertEqual(moved.state, "sent")
+
     def test_answer_refused_for_other_agency(self):
         ticket = self.make_ticket(stage_id=self.stage["verify"].id)
         disposition = self.send(ticket)

@@ -31,7 +31,7 @@ class AgencyPortalCase(PortalCase):
                 context={"no_reset_password": True},
             )
             for login, name, agency in (
-                ("kel_dinas_bm", "Agus", cls.bina_marga),
+                ("kel_dinas_bm", "Agus Setiawan Sudin Bina Marga", cls.bina_marga),
                 ("kel_dinas_satpol", "Rudi Hartono", cls.satpol),
             )
         )

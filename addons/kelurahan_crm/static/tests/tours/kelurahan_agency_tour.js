@@ -14,6 +14,11 @@ registry.category("web_tour.tours").add("kelurahan_agency_answer", {
                 if (window.innerWidth > 400) {
                     throw new Error(`Expected a phone viewport, got ${window.innerWidth}px`);
                 }
+                // The whole page, header with a long user name included.
+                const width = document.documentElement.scrollWidth;
+                if (width > window.innerWidth) {
+                    throw new Error(`The page is ${width}px wide in a ${window.innerWidth}px window`);
+                }
                 const list = document.querySelector(".o_kel_dispositions");
                 if (list.getBoundingClientRect().right > window.innerWidth) {
                     throw new Error("The dispositions list is wider than the phone");
