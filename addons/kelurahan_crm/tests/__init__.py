@@ -40,3 +40,4 @@ from . import test_views
 from . import test_portal_feedback
 from . import test_portal_tracking_feedback
 from . import test_role_screens
+from . import test_stats_paired
