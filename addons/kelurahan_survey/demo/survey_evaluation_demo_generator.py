@@ -121,7 +121,9 @@ def generate_likert_demo(env, seed=2023):
             score = _clip(latent + shift + rng.gauss(0, 0.55))
             line_vals.append(_demo_line(user_input, question, _answer(question, score)))
         line_vals.append(
-            _demo_line(user_input, rw_question, rw_question.suggested_answer_ids[rw - 1])
+            _demo_line(
+                user_input, rw_question, rw_question.suggested_answer_ids[rw - 1]
+            )
         )
         for kind, question in open_questions.items():
             if rng.random() > 0.45:
@@ -138,7 +140,9 @@ def generate_likert_demo(env, seed=2023):
                     "question_id": question.id,
                     "answer_type": "text_box",
                     "value_text_box": text,
-                    "kel_theme_ids": [(6, 0, [env.ref(f"kelurahan_survey.{theme_xmlid}").id])],
+                    "kel_theme_ids": [
+                        (6, 0, [env.ref(f"kelurahan_survey.{theme_xmlid}").id])
+                    ],
                 }
             )
     env["survey.user_input.line"].create(line_vals)
@@ -170,7 +174,7 @@ def generate_literacy_demo(env, seed=2024):
     line_vals = []
     for user_input, (rw, age, sex) in zip(inputs, meta, strict=True):
         # older residents and RW 03 / RW 07 (the balai RW users) score lower
-        latent = rng.gauss(4.0 - 0.45 * age - (0.8 if rw in (3, 7) else 0), 0.7)
+        latent = rng.gauss(4.6 - 0.4 * age - (1.0 if rw in (3, 7) else 0), 0.6)
         for question in items:
             score = _clip(latent + rng.gauss(0, 0.5))
             line_vals.append(_demo_line(user_input, question, _answer(question, score)))

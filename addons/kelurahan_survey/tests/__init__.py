@@ -13,3 +13,4 @@ from . import (
 from . import test_krejcie_morgan
 from . import test_reliability
 from . import test_evaluation
+from . import test_evaluation_demo

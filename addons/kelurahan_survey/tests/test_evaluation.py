@@ -14,8 +14,6 @@ from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tests.common import JsonRpcException
 
-from odoo.addons.kelurahan_crm.tools import stats
-
 from ..tools import reliability
 from .common import KelSurveyCase, KelSurveyCommon
 
@@ -144,14 +142,18 @@ class TestSurveyEvaluation(EvaluationCommon, KelSurveyCase):
     def test_aspects_against_scipy(self):
         values = self._wizard()._kel_evaluation_values()
         self.assertEqual(values["groups"], ["Before", "After"])
-        self.assertEqual([s["title"] for s in values["sections"]], ["Layanan", "Digital"])
+        self.assertEqual(
+            [s["title"] for s in values["sections"]], ["Layanan", "Digital"]
+        )
         rows = {row["aspect"]: row for s in values["sections"] for row in s["rows"]}
         for index, aspect in enumerate(ASPECTS):
             before = self._column(BEFORE, index)
             after = self._column(AFTER, index)
             row = rows[aspect]
             desc_b, desc_a = row["descs"]
-            self.assertEqual((desc_b["count"], desc_a["count"]), (len(before), len(after)))
+            self.assertEqual(
+                (desc_b["count"], desc_a["count"]), (len(before), len(after))
+            )
             self.assertAlmostEqual(desc_a["mean"], np.mean(after), places=12)
             self.assertAlmostEqual(desc_a["std"], np.std(after, ddof=1), places=12)
             self.assertAlmostEqual(desc_b["median"], np.median(before), places=12)
@@ -345,20 +347,22 @@ class TestLiteracyEvaluation(EvaluationCommon, KelSurveyCase):
         self.assertAlmostEqual(literacy["mean"], np.mean(means), places=12)
         # below 3: 5/3, 7/3 and 1.5 -> 3 of 7
         self.assertEqual(literacy["assisted"], 3)
-        self.assertEqual(
-            [band[1] for band in literacy["distribution"]], [2, 1, 1, 3]
-        )
+        self.assertEqual([band[1] for band in literacy["distribution"]], [2, 1, 1, 3])
         rw = {row["label"]: row for row in literacy["breakdowns"][0]["rows"]}
         self.assertAlmostEqual(rw["RW 03"]["share"], 200 / 3, places=9)
-        self.assertAlmostEqual(
-            rw["RW 01"]["sd"], np.std(means[3:6], ddof=1), places=12
-        )
+        self.assertAlmostEqual(rw["RW 01"]["sd"], np.std(means[3:6], ddof=1), places=12)
         age = {row["label"]: row for row in literacy["breakdowns"][1]["rows"]}
         self.assertEqual(age["40+"]["share"], 100.0)
         # RW 02 has one respondent only: not enough to decide on staffing
         self.assertEqual([r["label"] for r in literacy["staff_rws"]], ["RW 03"])
         self.assertIn("RW 03", literacy["sentence"])
         self.assertIn("3 of 7", literacy["sentence"])
+        # a survey without pages: one block, the six complete answers
+        (block,) = wizard._kel_evaluation_values()["reliability"]
+        complete = [r[0] for r in self.rows if None not in r[0]]
+        ref = reliability.cronbach(complete)
+        self.assertEqual(block["n"], 6)
+        self.assertAlmostEqual(block["alpha"], ref["alpha"], places=12)
         wizard.write({"date_from": date(2023, 1, 1), "date_to": date(2023, 1, 2)})
         literacy = wizard._kel_evaluation_values()["literacy"]
         self.assertIn("Not enough data", literacy["sentence"])
@@ -427,9 +431,14 @@ class TestEvaluationRpc(EvaluationCommon, HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.survey, cls.questions = cls._make_likert()
-        new_test_user(cls.env, "t_rpc_portal", "base.group_portal", password="t_rpc_portal1")
         new_test_user(
-            cls.env, "t_rpc_rw", "kelurahan_crm.group_kelurahan_rw", password="t_rpc_rw1"
+            cls.env, "t_rpc_portal", "base.group_portal", password="t_rpc_portal1"
+        )
+        new_test_user(
+            cls.env,
+            "t_rpc_rw",
+            "kelurahan_crm.group_kelurahan_rw",
+            password="t_rpc_rw1",
         )
         new_test_user(
             cls.env,
@@ -452,9 +461,7 @@ class TestEvaluationRpc(EvaluationCommon, HttpCase):
                 self._call(model, "create", [{"survey_id": self.survey.id}])
             self.assertEqual(str(caught.exception), "odoo.exceptions.AccessError")
             with self.assertRaises(JsonRpcException) as caught:
-                self._call(
-                    "kelurahan.survey.indicator.baseline", "search_read", [[]]
-                )
+                self._call("kelurahan.survey.indicator.baseline", "search_read", [[]])
             self.assertEqual(str(caught.exception), "odoo.exceptions.AccessError")
         self.authenticate("t_rpc_officer", "t_rpc_officer1")
         wizard_id = self._call(model, "create", [{"survey_id": self.survey.id}])

@@ -51,6 +51,4 @@ class TestReliability(BaseCase):
         flat = reliability.cronbach([[3, 3], [3, 3], [3, 3]])
         self.assertIsNone(flat["alpha"])
         self.assertIn("All totals are equal", flat["message"]._source)
-        self.assertEqual(
-            [item["item_total"] for item in flat["items"]], [None, None]
-        )
+        self.assertEqual([item["item_total"] for item in flat["items"]], [None, None])

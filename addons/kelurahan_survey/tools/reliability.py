@@ -63,9 +63,7 @@ def cronbach(matrix):
         return result
     result["alpha"] = _alpha(matrix)
     if result["alpha"] is None:
-        result["message"] = _lt(
-            "All totals are equal: reliability cannot be computed."
-        )
+        result["message"] = _lt("All totals are equal: reliability cannot be computed.")
     for i in range(k):
         item = matrix[:, i]
         rest = np.delete(matrix, i, axis=1)

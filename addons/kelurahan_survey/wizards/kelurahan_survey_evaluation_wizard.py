@@ -6,9 +6,8 @@ themes of open answers, indicators against their baseline and, for the literacy
 survey, who would need assisted channels. Aggregates only: officers use it without
 reading any individual answer."""
 
-from dateutil.relativedelta import relativedelta
-
 import numpy as np
+from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 
@@ -73,11 +72,15 @@ class KelurahanSurveyEvaluationWizard(models.TransientModel):
     before_from = fields.Date(
         "Before: from", default=lambda self: self._default_quarters()[0]
     )
-    before_to = fields.Date("Before: to", default=lambda self: self._default_quarters()[1])
+    before_to = fields.Date(
+        "Before: to", default=lambda self: self._default_quarters()[1]
+    )
     after_from = fields.Date(
         "After: from", default=lambda self: self._default_quarters()[2]
     )
-    after_to = fields.Date("After: to", default=lambda self: self._default_quarters()[3])
+    after_to = fields.Date(
+        "After: to", default=lambda self: self._default_quarters()[3]
+    )
     group_by = fields.Selection(GROUP_BY, default="quarter")
     date_from = fields.Date(
         "From",
@@ -122,7 +125,9 @@ class KelurahanSurveyEvaluationWizard(models.TransientModel):
     def _kel_groups(self):
         """[(label, key, date_from, date_to, group)] of the compared groups."""
         if self.mode == "periods":
-            if not all((self.before_from, self.before_to, self.after_from, self.after_to)):
+            if not all(
+                (self.before_from, self.before_to, self.after_from, self.after_to)
+            ):
                 return []
             return [
                 (self.env._("Before"), None, self.before_from, self.before_to, None),
@@ -227,7 +232,9 @@ class KelurahanSurveyEvaluationWizard(models.TransientModel):
         for title, aspects in self._kel_sections():
             rows = []
             for aspect, label in aspects:
-                samples = [sample(counts.get((key, aspect))) for key, counts in per_group]
+                samples = [
+                    sample(counts.get((key, aspect))) for key, counts in per_group
+                ]
                 if two:
                     results = [
                         stats.welch_t(samples[0], samples[1]),
@@ -289,9 +296,7 @@ class KelurahanSurveyEvaluationWizard(models.TransientModel):
         """One sentence per aspect, in the user's language."""
         _ = self.env._
         fmt = stats.format_number
-        means = " → ".join(
-            fmt(d["mean"]) if d["count"] else "–" for d in row["descs"]
-        )
+        means = " → ".join(fmt(d["mean"]) if d["count"] else "–" for d in row["descs"])
         if not all(d["count"] for d in row["descs"]):
             return _(
                 "%(aspect)s: not enough data: a group has no answers.",
@@ -327,7 +332,10 @@ class KelurahanSurveyEvaluationWizard(models.TransientModel):
                     {
                         "aspect": aspect,
                         "label": label,
-                        "descs": [self._kel_describe(before), self._kel_describe(after)],
+                        "descs": [
+                            self._kel_describe(before),
+                            self._kel_describe(after),
+                        ],
                         "results": [
                             stats.paired_t(list(before), list(after)),
                             stats.wilcoxon(list(before), list(after)),
@@ -352,9 +360,12 @@ class KelurahanSurveyEvaluationWizard(models.TransientModel):
         pages = questions.mapped("page_id")
         if len(pages) > 1:
             blocks.append((self.env._("Whole questionnaire"), questions))
-        for page in pages or [False]:
-            block = questions.filtered(lambda q, p=page: q.page_id == p)
-            blocks.append((page.title if page else self.env._("Questions"), block))
+        if pages:
+            for page in pages:
+                block = questions.filtered(lambda q, p=page: q.page_id == p)
+                blocks.append((page.title, block))
+        else:
+            blocks.append((self.env._("Questions"), questions))
         result = []
         for title, block in blocks:
             matrix = reliability.expand(
@@ -449,7 +460,9 @@ class KelurahanSurveyEvaluationWizard(models.TransientModel):
                     "year": baseline.year,
                     "source": baseline.source,
                     "current": value,
-                    "change": value - baseline.value if value is not None else None,
+                    "change": round(value - baseline.value, 2)
+                    if value is not None
+                    else None,
                 }
             )
         return rows
@@ -467,7 +480,9 @@ class KelurahanSurveyEvaluationWizard(models.TransientModel):
                 merged[mean] = merged.get(mean, 0) + count
             return sample(merged)
 
-        overall = scores(survey._kel_respondent_totals(date_from, date_to).get(None, {}))
+        overall = scores(
+            survey._kel_respondent_totals(date_from, date_to).get(None, {})
+        )
         result = {"n": int(overall.size), "breakdowns": [], "staff_rws": []}
         if not overall.size:
             result["sentence"] = _(
@@ -489,7 +504,11 @@ class KelurahanSurveyEvaluationWizard(models.TransientModel):
         result["assisted_share"] = 100.0 * assisted / overall.size
         result["mean"] = float(overall.mean())
         wizard_ikm = self.env["kelurahan.survey.ikm.wizard"]
-        for group, title in (("rw", _("RW")), ("age", _("Age group")), ("sex", _("Sex"))):
+        for group, title in (
+            ("rw", _("RW")),
+            ("age", _("Age group")),
+            ("sex", _("Sex")),
+        ):
             rows = []
             for key, totals in survey._kel_respondent_totals(
                 date_from, date_to, group
@@ -498,6 +517,7 @@ class KelurahanSurveyEvaluationWizard(models.TransientModel):
                 share = 100.0 * float((arr < ASSISTED_BELOW).sum()) / arr.size
                 rows.append(
                     {
+                        "key": key,
                         "label": wizard_ikm._kel_group_label("service", key),
                         "n": int(arr.size),
                         "mean": float(arr.mean()),
@@ -505,7 +525,8 @@ class KelurahanSurveyEvaluationWizard(models.TransientModel):
                         "share": share,
                     }
                 )
-            rows.sort(key=lambda r: r["label"] or "")
+            # in the order of the answer options (ids), the unanswered last
+            rows.sort(key=lambda r: (r["key"] is None, len(r["key"] or ""), r["key"]))
             result["breakdowns"].append({"title": title, "rows": rows})
             if group == "rw":
                 result["staff_rws"] = [

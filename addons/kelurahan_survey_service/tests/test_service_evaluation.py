@@ -104,8 +104,13 @@ class TestServiceChannels(KelurahanServiceCommon, TransactionCase):
         return (
             self.env["kelurahan.service.channel.analysis"]
             .with_user(user)
-            .create({"date_from": datetime.date(2024, 5, 1), "date_to": datetime.date(2024, 5, 31)})
-        )  # fmt: skip
+            .create(
+                {
+                    "date_from": datetime.date(2024, 5, 1),
+                    "date_to": datetime.date(2024, 5, 31),
+                }
+            )
+        )
 
     def test_channels_per_rw(self):
         wizard = self._wizard(self.user_officer)
@@ -121,7 +126,10 @@ class TestServiceChannels(KelurahanServiceCommon, TransactionCase):
         self.assertIn("87.5%", values["sentences"][0].replace(",", "."))
         self.assertIn("RW post", wizard.result_html)
         empty = wizard.create(
-            {"date_from": datetime.date(2023, 1, 1), "date_to": datetime.date(2023, 1, 2)}
+            {
+                "date_from": datetime.date(2023, 1, 1),
+                "date_to": datetime.date(2023, 1, 2),
+            }
         )
         self.assertIn("Not enough data", empty.result_html)
 
