@@ -22,9 +22,15 @@
         "views/kelurahan_survey_indicator_views.xml",
         "views/kelurahan_survey_ikm_wizard_views.xml",
         "views/kelurahan_survey_menus.xml",
+        "data/survey_evaluation_data.xml",
+        "report/evaluation_templates.xml",
+        "views/kelurahan_survey_evaluation_wizard_views.xml",
+        "views/kelurahan_survey_theme_views.xml",
+        "views/kelurahan_survey_indicator_baseline_views.xml",
     ],
     "demo": [
         "demo/survey_demo.xml",
+        "demo/survey_evaluation_demo.xml",
     ],
     "assets": {
         "survey.survey_assets": [

@@ -13,7 +13,10 @@
     "data": [
         "data/survey_survey_data.xml",
         "views/survey_survey_views.xml",
+        "security/ir.model.access.csv",
+        "views/kelurahan_service_channel_analysis_views.xml",
     ],
+    "external_dependencies": {"python": ["scipy", "numpy"]},
     "auto_install": True,
     "installable": True,
 }

@@ -44,3 +44,4 @@ from . import test_route_coverage
 from . import test_portal_routes
 from . import test_agency_disposition
 from . import test_agency_portal
+from . import test_stats_paired

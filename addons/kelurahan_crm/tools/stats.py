@@ -81,10 +81,13 @@ def _too_small(test, *groups):
     return None
 
 
-def welch_t(a, b, log=False):
+def welch_t(a, b, log=False, shift=0.0):
     """Welch's two-sample t-test (unequal variances); ``log=True`` tests log values,
-    the usual choice for right-skewed durations. Effect size: Cohen's d (pooled SD)."""
-    a, b = _clean(a), _clean(b)
+    the usual choice for right-skewed durations. ``shift`` tests log(x + shift)
+    instead, so that a duration of zero (served at once) keeps the test usable:
+    callers pass the storage precision (e.g. 1 second). Effect size: Cohen's d
+    (pooled SD)."""
+    a, b = _clean(a) + shift, _clean(b) + shift
     if log:
         if (a <= 0).any() or (b <= 0).any():
             return TestResult(
@@ -137,6 +140,72 @@ def mann_whitney(a, b):
         statistic=float(res.statistic),
         pvalue=float(res.pvalue),
         effect_size=r,
+        effect_name="rank_biserial",
+    )
+
+
+def _paired(a, b):
+    """Pairs where both values are present, as two aligned arrays."""
+    pairs = [
+        (x, y)
+        for x, y in zip(a, b, strict=True)
+        if x is not None and y is not None and math.isfinite(x) and math.isfinite(y)
+    ]
+    return (
+        np.asarray([x for x, _y in pairs], dtype=float),
+        np.asarray([y for _x, y in pairs], dtype=float),
+    )
+
+
+def paired_t(a, b):
+    """Paired t-test (same respondents, two periods). Effect size: Cohen's d_z =
+    mean difference / SD of the differences (difference = b − a)."""
+    a, b = _paired(a, b)
+    if small := _too_small("paired_t", a):
+        return small
+    diff = b - a
+    if diff.std() == 0:
+        return TestResult(
+            "paired_t",
+            ok=False,
+            message=_lt("All differences are equal: there is nothing to test."),
+        )
+    res = sps.ttest_rel(a, b)
+    return TestResult(
+        "paired_t",
+        statistic=float(res.statistic),
+        pvalue=float(res.pvalue),
+        effect_size=float(diff.mean() / diff.std(ddof=1)),
+        effect_name="cohen_d",
+        df=float(a.size - 1),
+    )
+
+
+def wilcoxon(a, b):
+    """Wilcoxon signed-rank test on paired values (zero differences dropped, the
+    'wilcox' rule; normal approximation with tie correction as SciPy does for ties).
+    Effect size: matched-pairs rank-biserial r = (R+ − R−)/(R+ + R−) of b − a."""
+    a, b = _paired(a, b)
+    diff = b - a
+    nonzero = diff[diff != 0]
+    if nonzero.size < MIN_GROUP_SIZE:
+        return TestResult(
+            "wilcoxon",
+            ok=False,
+            message=_lt(
+                "Too few changed pairs for the test: at least %(n)s pairs must "
+                "differ.",
+                n=MIN_GROUP_SIZE,
+            ),
+        )
+    res = sps.wilcoxon(a, b, zero_method="wilcox")
+    ranks = sps.rankdata(np.abs(nonzero))
+    plus, minus = ranks[nonzero > 0].sum(), ranks[nonzero < 0].sum()
+    return TestResult(
+        "wilcoxon",
+        statistic=float(res.statistic),
+        pvalue=float(res.pvalue),
+        effect_size=float((plus - minus) / (plus + minus)),
         effect_name="rank_biserial",
     )
 
@@ -236,10 +305,13 @@ def reading(env, result, alpha=ALPHA):
 
 
 # Conventional thresholds: Cohen (1988) for d; for the rank-biserial r the usual
-# 0.1 / 0.3 / 0.5 of correlations.
+# 0.1 / 0.3 / 0.5 of correlations; Cohen's 0.01 / 0.06 / 0.14 for the shares of
+# variance (eta squared of ANOVA, epsilon squared of Kruskal–Wallis).
 EFFECT_THRESHOLDS = {
     "cohen_d": (0.2, 0.5, 0.8),
     "rank_biserial": (0.1, 0.3, 0.5),
+    "eta_squared": (0.01, 0.06, 0.14),
+    "epsilon_squared": (0.01, 0.06, 0.14),
 }
 EFFECT_LABELS = (
     _lt("negligible"),

@@ -68,6 +68,8 @@ class KelurahanQueueTicket(models.Model):
     wait_minutes = fields.Float(
         compute="_compute_minutes", store=True, aggregator="avg", digits=(10, 1)
     )
+    # exact to the second (minutes are stored to 0.1: a 2-second wait became 0.0)
+    wait_seconds = fields.Integer(compute="_compute_minutes", store=True)
     service_minutes = fields.Float(
         compute="_compute_minutes", store=True, aggregator="avg", digits=(10, 1)
     )
@@ -96,11 +98,12 @@ class KelurahanQueueTicket(models.Model):
     @api.depends("checkin_date", "called_date", "served_date")
     def _compute_minutes(self):
         for ticket in self:
-            ticket.wait_minutes = (
-                (ticket.called_date - ticket.checkin_date).total_seconds() / 60
+            ticket.wait_seconds = (
+                round((ticket.called_date - ticket.checkin_date).total_seconds())
                 if ticket.called_date and ticket.checkin_date
-                else 0.0
+                else 0
             )
+            ticket.wait_minutes = ticket.wait_seconds / 60
             ticket.service_minutes = (
                 (ticket.served_date - ticket.called_date).total_seconds() / 60
                 if ticket.served_date and ticket.called_date

@@ -20,6 +20,7 @@ PROFILE_SELECTION = [
     ("education", "Education"),
     ("occupation", "Occupation"),
     ("service", "Service received"),
+    ("rw", "RW"),
 ]
 
 

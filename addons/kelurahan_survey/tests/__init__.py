@@ -10,3 +10,7 @@ from . import (
     test_security_reports,
     test_statistics,
 )
+from . import test_krejcie_morgan
+from . import test_reliability
+from . import test_evaluation
+from . import test_evaluation_demo

@@ -64,17 +64,16 @@ class TestIkmArithmetic(KelSurveyCase):
         self.assertEqual(str(ikm.category(64.99)[1]), "Not good")
 
     def test_sample_size_krejcie_morgan(self):
-        # s = 3.841·N·0.25 / (0.0025·(N−1) + 3.841·0.25), rounded up:
+        # s = 3.841·N·0.25 / (0.0025·(N−1) + 3.841·0.25), rounded to the nearest:
         # N=1000: 960.25 / 3.45775 = 277.71 -> 278 (table 278)
         # N=10000: 9602.5 / 25.95775 = 369.93 -> 370 (table 370)
         # N=100: 96.025 / 1.20775 = 79.51 -> 80 (table 80)
-        # N=50: 48.0125 / 1.08275 = 44.34 -> 45 (table 44: the table rounds to the
-        # nearest; we round up, the safe side)
+        # N=50: 48.0125 / 1.08275 = 44.34 -> 44 (table 44: nearest, not up)
         # N=1,000,000: -> 384 (table 384)
         self.assertEqual(ikm.sample_size(1000), 278)
         self.assertEqual(ikm.sample_size(10000), 370)
         self.assertEqual(ikm.sample_size(100), 80)
-        self.assertEqual(ikm.sample_size(50), 45)
+        self.assertEqual(ikm.sample_size(50), 44)
         self.assertEqual(ikm.sample_size(1000000), 384)
         self.assertEqual(ikm.sample_size(0), 0)
         self.assertEqual(ikm.sample_size(None), 0)
@@ -160,9 +159,10 @@ class TestIkmSql(KelSurveyCase):
         self.assertEqual(wizard.respondents, 4)
         self.assertEqual(wizard.ikm_converted, 75.0)
         # population 1000/yr over 91 days -> 249; minimum sample by hand:
-        # 3.841·249·0.25 / (0.0025·248 + 0.96025) = 239.10 / 1.58025 = 151.3 -> 152
+        # 3.841·249·0.25 / (0.0025·248 + 0.96025) = 239.10 / 1.58025 = 151.3 -> 151
         self.assertEqual(wizard.population, 249)
-        self.assertEqual(wizard.sample_required, 152)
+        self.assertEqual(wizard.sample_required, 151)
+        self.assertAlmostEqual(wizard.sample_exact, 151.31, places=2)
         self.assertIn("Krejcie", wizard.warning)
         values = wizard._kel_report_values()
         priorities = [row["code"] for row in values["priorities"]]

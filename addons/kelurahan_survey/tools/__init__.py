@@ -1,1 +1,1 @@
-from . import ikm
+from . import ikm, reliability

@@ -11,7 +11,6 @@ against hand calculations.
   B 76.61–88.30 Baik, C 65.00–76.60 Kurang Baik, D 25.00–64.99 Tidak Baik.
 """
 
-import math
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
@@ -78,11 +77,24 @@ def category(converted_value):
     return None, None
 
 
-def sample_size(population, chi2=3.841, p=0.5, d=0.05):
-    """Krejcie & Morgan (1970): s = X²NP(1−P) / (d²(N−1) + X²P(1−P)), rounded up."""
+def sample_size_exact(population, chi2=3.841, p=0.5, d=0.05):
+    """Krejcie & Morgan (1970), unrounded:
+    s = X²NP(1−P) / (d²(N−1) + X²P(1−P)), with X² = 3.841 (1 df, 95 %), P = 0.5
+    and d = 0.05. ``None`` for no population."""
     n = int(population or 0)
     if n <= 0:
+        return None
+    return chi2 * n * p * (1 - p) / (d * d * (n - 1) + chi2 * p * (1 - p))
+
+
+def sample_size(population, chi2=3.841, p=0.5, d=0.05):
+    """Krejcie & Morgan (1970) minimum sample, rounded to the NEAREST integer (half
+    up), which is how the published table was made: this rule reproduces all 90
+    entries of the table (N = 10 … 1,000,000), whereas rounding up misses 45 of them
+    (e.g. N = 50: 44.34 → table 44) and rounding down 45 others (N = 100: 79.51 →
+    table 80). The unrounded value is ``sample_size_exact``."""
+    exact = sample_size_exact(population, chi2, p, d)
+    if exact is None:
         return 0
-    s = chi2 * n * p * (1 - p) / (d * d * (n - 1) + chi2 * p * (1 - p))
-    # guard against 277.99999999 style float noise before rounding up
-    return int(math.ceil(round(s, 9)))
+    # guard against 135.99999999 style float noise before rounding
+    return int(Decimal(str(round(exact, 9))).quantize(Decimal(1), ROUND_HALF_UP))

@@ -83,6 +83,12 @@ class KelurahanSurveyIkmWizard(models.TransientModel):
     sample_required = fields.Integer(
         "Minimum sample (Krejcie & Morgan)", compute="_compute_result"
     )
+    sample_exact = fields.Float(
+        "Unrounded sample (Krejcie & Morgan)",
+        digits=(16, 2),
+        compute="_compute_result",
+        help="The formula's value before rounding to the nearest whole respondent.",
+    )
     respondents = fields.Integer(compute="_compute_result")
     ikm_value = fields.Float("IKM (1–4)", digits=(16, 4), compute="_compute_result")
     ikm_converted = fields.Float("IKM (25–100)", compute="_compute_result")
@@ -125,6 +131,7 @@ class KelurahanSurveyIkmWizard(models.TransientModel):
         for wizard in self:
             values = wizard._kel_report_values()
             wizard.sample_required = values["sample_required"]
+            wizard.sample_exact = values["sample_exact"] or 0.0
             wizard.respondents = values["respondents"]
             wizard.ikm_value = values["ikm"] or 0.0
             wizard.ikm_converted = values["converted"] or 0.0
@@ -159,6 +166,7 @@ class KelurahanSurveyIkmWizard(models.TransientModel):
             "service": self.service_answer_id.value or "",
             "population": self.population,
             "sample_required": ikm_tools.sample_size(self.population),
+            "sample_exact": ikm_tools.sample_size_exact(self.population),
             "respondents": 0,
             "unsur": [],
             "ikm": None,
