@@ -101,14 +101,14 @@ class KelurahanMapPortal(http.Controller):
         result["distance"] = distance
         result["nearby"] = [
             {
-                "number": ticket.number,
-                "category": ticket.category_id.name or "",
-                "status": states.get(ticket.kel_state, ""),
-                "date": common.fmt_dt(ticket.date_reported),
-                "meters": int(round(meters / 10.0) * 10),
-                "support_count": ticket.support_count,
+                "number": row["number"],
+                "category": category.name or "",
+                "status": states.get(row["kel_state"], ""),
+                "date": common.fmt_dt(row["date_reported"]),
+                "meters": int(round(row["meters"] / 10.0) * 10),
+                "support_count": row["support_count"],
             }
-            for ticket, meters in Ticket._kel_nearby(
+            for row in Ticket._kel_nearby(
                 company, category, latitude, longitude, distance
             )
         ]

@@ -179,44 +179,39 @@ class HelpdeskTicket(models.Model):
     @api.model
     def _kel_nearby(self, company, category, latitude, longitude, distance):
         """Open complaints of ``category`` within ``distance`` meters of the point
-        that the public board may show (``_kel_public_domain``: never anonymous or
-        confidential), nearest first, as ``[(ticket, meters)]`` (sudo records). The
-        caller shows only public fields and never their exact point."""
-        alias = self._table
-        rows = self.env.execute_query(
-            SQL(
-                "SELECT %(id)s, %(distance)s AS meters FROM %(table)s"
-                " WHERE %(category)s = %(category_id)s AND %(company)s = %(company_id)s"
-                " AND %(near)s AND %(state)s IN %(open)s"
-                " AND %(duplicate)s IS NULL"
-                " AND NOT COALESCE(%(anonymous)s, FALSE)"
-                " AND NOT COALESCE(%(confidential)s, FALSE)"
-                " ORDER BY meters LIMIT %(limit)s",
-                id=SQL.identifier(alias, "id"),
-                distance=geo.distance_sql(alias, latitude, longitude),
-                table=SQL.identifier(alias),
-                category=SQL.identifier(alias, "category_id"),
-                category_id=category.id,
-                company=SQL.identifier(alias, "company_id"),
-                company_id=company.id,
-                near=geo.near_sql(alias, latitude, longitude, distance),
-                state=SQL.identifier(alias, "kel_state"),
-                open=OPEN_STATES,
-                duplicate=SQL.identifier(alias, "duplicate_id"),
-                anonymous=SQL.identifier(alias, "is_anonymous"),
-                confidential=SQL.identifier(alias, "is_confidential"),
-                limit=NEARBY_LIMIT,
-            )
+        that the public board may list (``_kel_public_domain``: never anonymous or
+        confidential), nearest first: one SQL query whose bounding box uses the
+        index on (category_id, latitude, longitude). Returns dicts of public
+        columns only (number, category_id, kel_state, date_reported,
+        support_count) and ``meters``; never a point."""
+        # sudo: the public domain below decides what may be shown.
+        Ticket = self.sudo()
+        query = Ticket._search(
+            Ticket._kel_public_domain()
+            + [
+                ("company_id", "=", company.id),
+                ("category_id", "=", category.id),
+                ("kel_state", "in", OPEN_STATES),
+                ("duplicate_id", "=", False),
+            ]
         )
-        # sudo: the SQL above already keeps only publicly listable complaints.
-        tickets = self.sudo().browse([row[0] for row in rows])
-        # The rule of the public board still decides (and may grow conditions).
-        allowed = set(tickets.filtered_domain(self._kel_public_domain()).ids)
-        return [
-            (ticket, meters)
-            for ticket, (_id, meters) in zip(tickets, rows, strict=True)
-            if ticket.id in allowed
-        ]
+        table = query.table
+        query.add_where(geo.near_sql(table, latitude, longitude, distance))
+        meters = geo.distance_sql(table, latitude, longitude)
+        query.order = meters
+        query.limit = NEARBY_LIMIT
+        columns = (
+            "id",
+            "number",
+            "category_id",
+            "kel_state",
+            "date_reported",
+            "support_count",
+        )
+        rows = self.env.execute_query(
+            query.select(*(SQL.identifier(table, c) for c in columns), meters)
+        )
+        return [dict(zip((*columns, "meters"), row, strict=True)) for row in rows]
 
     @api.model
     def _kel_public_map_cells(self, company, since):

@@ -51,7 +51,7 @@ async function openMap(root) {
         return null;
     }
     const L = window.L;
-    const map = L.map(canvas).setView(
+    const map = L.map(canvas, {maxZoom: 19}).setView(
         [parseFloat(root.dataset.lat), parseFloat(root.dataset.lon)],
         parseInt(root.dataset.zoom, 10) || 16
     );

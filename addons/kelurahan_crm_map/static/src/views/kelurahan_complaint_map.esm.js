@@ -37,7 +37,11 @@ export class KelurahanComplaintMapRenderer extends MapRenderer {
     }
 
     initMap() {
-        this.leafletMap = L.map(this.mapRef.el, {zoomSnap: this.zoomSnap}).setView(
+        // maxZoom on the map itself: markercluster needs it even without tiles.
+        this.leafletMap = L.map(this.mapRef.el, {
+            zoomSnap: this.zoomSnap,
+            maxZoom: this.maxZoom,
+        }).setView(
             this.defaultLatLng,
             this.defaultZoom
         );

@@ -12,7 +12,7 @@ registry.category("web_tour.tours").add("kelurahan_map_nearby_support", {
     steps: () => [
         {
             content: "The map picker is on the form (the map itself not loaded yet)",
-            trigger: ".o_kel_map_picker .o_kel_map_canvas.d-none",
+            trigger: ".o_kel_map_picker:has(.o_kel_map_canvas.d-none) .o_kel_map_open",
             run() {
                 const params = new URLSearchParams(window.location.search);
                 const lat = parseFloat(params.get("lat"));
