@@ -31,7 +31,7 @@ class HelpdeskTicket(models.Model):
     )
 
     def init(self):
-        super().init()
+        res = super().init()
         create_index(
             self.env.cr,
             "helpdesk_ticket_kel_geo_idx",
@@ -39,6 +39,7 @@ class HelpdeskTicket(models.Model):
             ["category_id", "latitude", "longitude"],
             where="latitude IS NOT NULL",
         )
+        return res
 
     @api.depends("duplicate_ids", "kel_support_ids")
     def _compute_support_count(self):
@@ -147,7 +148,8 @@ class HelpdeskTicket(models.Model):
         self.check_access("read")
         query = self._search(
             list(domain or []) + [("latitude", "!=", False)],
-            order="date_reported desc, id desc",
+            # One sort key: the date index gives the order without a sort step.
+            order="date_reported desc",
             limit=MAP_LIMIT,
         )
         table = query.table
