@@ -156,8 +156,9 @@ class HelpdeskTicket(models.Model):
         rows = self.env.execute_query(
             query.select(
                 SQL.identifier(table, "id"),
-                SQL.identifier(table, "latitude"),
-                SQL.identifier(table, "longitude"),
+                # float8: numeric columns would come back as slow Decimals.
+                SQL("%s::float8", SQL.identifier(table, "latitude")),
+                SQL("%s::float8", SQL.identifier(table, "longitude")),
                 SQL.identifier(table, "kel_state"),
                 SQL.identifier(table, "is_overdue"),
                 SQL.identifier(table, "number"),

@@ -74,13 +74,12 @@ class TestMapFeatures(KelurahanCase):
         spots = Dashboard.with_user(self.user_rw)._kel_hotspots(period)
         self.assertEqual([s["count"] for s in spots], [2])
 
-    def test_dashboard_carries_hotspots(self):
-        data = self.env["kelurahan.dashboard"].with_user(self.user_lurah)
-        data = data.get_dashboard_data()
-        self.assertIn("hotspots", data)
-        self.assertTrue(
-            any(s["count"] >= 2 for s in data["hotspots"]), data["hotspots"]
-        )
+    def test_dashboard_hotspots_of_the_period(self):
+        Dashboard = self.env["kelurahan.dashboard"]
+        spots = Dashboard.with_user(self.user_lurah).get_dashboard_hotspots()
+        self.assertTrue(any(s["count"] >= 2 for s in spots), spots)
+        with self.assertRaises(AccessError):
+            Dashboard.with_user(self.user_portal).get_dashboard_hotspots()
 
     def test_support_counts_as_dukungan(self):
         self.assertEqual(self.in_a.support_count, 1)
