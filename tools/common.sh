@@ -12,7 +12,7 @@ DB_NAME="${DB_NAME:-kelurahan}"
 HTTP_PORT="${HTTP_PORT:-8069}"
 # The addons of the product, installed by `make run` and tested by `make test`; the glue
 # addons (kelurahan_survey_service, kelurahan_survey_whatsapp) install themselves.
-ADDONS="kelurahan_crm,kelurahan_service,kelurahan_whatsapp,kelurahan_survey"
+ADDONS="kelurahan_crm,kelurahan_service,kelurahan_whatsapp,kelurahan_survey,kelurahan_crm_map"
 
 # Embedded PostgreSQL unless the user points at an external server with PGHOST.
 LOCAL_CONF="$ROOT/config/local.conf"

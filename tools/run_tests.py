@@ -45,6 +45,7 @@ STANDALONE_ADDONS = [
     "kelurahan_service",
     "kelurahan_whatsapp",
     "kelurahan_survey",
+    "kelurahan_crm_map",
 ]
 
 LOG_LINE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (?P<level>[A-Z]+) ")

@@ -322,6 +322,15 @@ def _parse_position(post, vals, errors):
             env._("The map position is not valid. Take the position again or clear it.")
         )
         return
+    # sudo: visitors cannot read the RW boundaries the check may use.
+    problem = (
+        env["helpdesk.ticket"]
+        .sudo()
+        ._kel_position_problem(latitude, longitude, env.company)
+    )
+    if problem:
+        errors.append(problem)
+        return
     vals["latitude"], vals["longitude"] = latitude, longitude
 
 

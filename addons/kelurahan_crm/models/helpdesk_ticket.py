@@ -423,6 +423,14 @@ class HelpdeskTicket(models.Model):
                     self.env._("The longitude must be between -180 and 180.")
                 )
 
+    @api.model
+    def _kel_position_problem(self, latitude, longitude, company=None):
+        """Why a point (in range) cannot be the position of a complaint of
+        ``company``, as a message for the resident, or ``""``. Extended by
+        kelurahan_crm_map (Indonesia, the kelurahan's boundary); the portal form
+        asks it before storing anything."""
+        return ""
+
     @api.constrains("date_reported", "date_followup", "date_done")
     def _check_dates(self):
         now = fields.Datetime.now() + timedelta(minutes=5)

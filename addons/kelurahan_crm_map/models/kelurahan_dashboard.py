@@ -1,0 +1,101 @@
+# Copyright 2026 Kelurahan CRM contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import AccessError
+from odoo.tools import SQL
+
+from ..tools import geo
+
+HOTSPOT_LIMIT = 8
+
+
+class KelurahanDashboard(models.AbstractModel):
+    _inherit = "kelurahan.dashboard"
+
+    @api.model
+    def get_dashboard_hotspots(self, date_from=None, date_to=None):
+        """The hotspots of the dashboard's period, asked by the dashboard after
+        its figures (a separate call keeps the figures' queries unchanged)."""
+        if not self.env.user.has_group("kelurahan_crm.group_kelurahan_rw"):
+            raise AccessError(
+                self.env._("The dashboard is for the kelurahan staff only.")
+            )
+        self.env["helpdesk.ticket"].check_access("read")
+        _date_from, _date_to, start, end = self._kel_period(date_from, date_to)
+        return self._kel_hotspots(
+            [
+                ("date_reported", ">=", fields.Datetime.to_string(start)),
+                ("date_reported", "<", fields.Datetime.to_string(end)),
+            ]
+        )
+
+    @api.model
+    def _kel_hotspots(self, period):
+        """The period's busiest ~100 m cells (grid heat layer): per cell its
+        centre, the complaints by category, the RW most of them are in, and the
+        domain opening them. Read as the user: record rules apply (an RW officer's
+        hotspots are in their RW). One GROUP BY query."""
+        Ticket = self.env["helpdesk.ticket"]
+        query = Ticket._search(period + [("latitude", "!=", False)])
+        table = query.table
+        cell = geo.GRID_DEG
+        rows = self.env.execute_query(
+            SQL(
+                "SELECT floor(%(lat)s / %(cell)s)::int AS y,"
+                " floor(%(lon)s / %(cell)s)::int AS x, %(category)s, %(rw)s, count(*)"
+                " FROM %(from)s WHERE %(where)s GROUP BY 1, 2, 3, 4",
+                lat=SQL.identifier(table, "latitude"),
+                lon=SQL.identifier(table, "longitude"),
+                cell=cell,
+                category=SQL.identifier(table, "category_id"),
+                rw=SQL.identifier(table, "rw_id"),
+                **{"from": query.from_clause, "where": query.where_clause},
+            )
+        )
+        cells = {}
+        for y, x, category_id, rw_id, count in rows:
+            entry = cells.setdefault((y, x), {"total": 0, "categories": {}, "rws": {}})
+            entry["total"] += count
+            entry["categories"][category_id] = (
+                entry["categories"].get(category_id, 0) + count
+            )
+            entry["rws"][rw_id] = entry["rws"].get(rw_id, 0) + count
+        top = sorted(cells.items(), key=lambda item: (-item[1]["total"], item[0]))
+        top = top[:HOTSPOT_LIMIT]
+        Category = self.env["helpdesk.ticket.category"]
+        Rw = self.env["kelurahan.rw"]
+        peak = top[0][1]["total"] if top else 1
+        result = []
+        for (y, x), entry in top:
+            lat_min, lon_min = y * cell, x * cell
+            rw_id = max(entry["rws"], key=lambda key: entry["rws"][key])
+            categories = sorted(
+                entry["categories"].items(), key=lambda item: (-item[1], item[0] or 0)
+            )
+            result.append(
+                {
+                    "key": f"{y}_{x}",
+                    "lat": round(lat_min + cell / 2, 6),
+                    "lon": round(lon_min + cell / 2, 6),
+                    "rw": Rw.browse(rw_id).display_name if rw_id else "",
+                    "count": entry["total"],
+                    "heat": round(entry["total"] / peak, 2),
+                    "categories": [
+                        {
+                            "name": Category.browse(category_id).display_name
+                            if category_id
+                            else "",
+                            "count": count,
+                        }
+                        for category_id, count in categories
+                    ],
+                    "domain": period
+                    + [
+                        ("latitude", ">=", lat_min),
+                        ("latitude", "<", lat_min + cell),
+                        ("longitude", ">=", lon_min),
+                        ("longitude", "<", lon_min + cell),
+                    ],
+                }
+            )
+        return result

@@ -1,0 +1,96 @@
+# Copyright 2026 Kelurahan CRM contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+
+from odoo.addons.kelurahan_crm.tests.common import KelurahanCase, role_user
+
+
+@tagged("post_install", "-at_install")
+class TestMapFeatures(KelurahanCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.in_a = cls.make_ticket(latitude=-6.3371, longitude=106.8512)
+        cls.in_a2 = cls.make_ticket(latitude=-6.33715, longitude=106.85125)
+        cls.in_b = cls.make_ticket(
+            rw_id=cls.rw_b.id, rt_id=False, latitude=-6.3372, longitude=106.8572
+        )
+        cls.no_point = cls.make_ticket()
+        cls.ids = (cls.in_a | cls.in_a2 | cls.in_b | cls.no_point).ids
+
+    def features(self, user):
+        Ticket = self.env["helpdesk.ticket"].with_user(user)
+        return Ticket.kel_map_features([("id", "in", self.ids)])
+
+    def test_officer_map_has_every_rw(self):
+        data = self.features(self.user_officer)
+        ids = {row[0] for row in data["points"]}
+        self.assertEqual(ids, {self.in_a.id, self.in_a2.id, self.in_b.id})
+        row = next(r for r in data["points"] if r[0] == self.in_b.id)
+        self.assertEqual(row[1:4], [-6.3372, 106.8572, "new"])
+        self.assertEqual(row[5], self.in_b.number)
+        self.assertEqual(
+            data["categories"][self.category.id], self.category.display_name
+        )
+
+    def test_rw_officer_map_only_their_rw(self):
+        data = self.features(self.user_rw)
+        self.assertEqual(
+            {row[0] for row in data["points"]}, {self.in_a.id, self.in_a2.id}
+        )
+        # The same search filter as the list (here "Overdue") narrows the map.
+        self.in_a.sudo().is_overdue = True
+        Ticket = self.env["helpdesk.ticket"].with_user(self.user_rw)
+        data = Ticket.kel_map_features(
+            [("id", "in", self.ids), ("is_overdue", "=", True)]
+        )
+        self.assertEqual([row[0] for row in data["points"]], [self.in_a.id])
+
+    def test_resident_map_only_their_own(self):
+        # Residents may read their own complaints only (helpdesk_mgmt's portal
+        # rule): none of these.
+        self.assertEqual(self.features(self.user_portal)["points"], [])
+        with self.assertRaises(AccessError):
+            self.env["helpdesk.ticket"].with_user(self.user_portal).browse(
+                self.in_a.id
+            ).read(["latitude"])
+
+    def test_hotspots_by_cell_and_category(self):
+        Dashboard = self.env["kelurahan.dashboard"]
+        period = [("id", "in", self.ids)]
+        spots = Dashboard.with_user(self.user_officer)._kel_hotspots(period)
+        self.assertEqual([s["count"] for s in spots], [2, 1])
+        top = spots[0]
+        self.assertEqual(top["rw"], self.rw_a.display_name)
+        self.assertEqual(
+            top["categories"], [{"name": self.category.display_name, "count": 2}]
+        )
+        self.assertEqual(
+            set(self.env["helpdesk.ticket"].search(top["domain"]).ids),
+            {self.in_a.id, self.in_a2.id},
+        )
+        # An RW officer's hotspots are in their RW only.
+        spots = Dashboard.with_user(self.user_rw)._kel_hotspots(period)
+        self.assertEqual([s["count"] for s in spots], [2])
+
+    def test_dashboard_hotspots_of_the_period(self):
+        Dashboard = self.env["kelurahan.dashboard"]
+        spots = Dashboard.with_user(self.user_lurah).get_dashboard_hotspots()
+        self.assertTrue(any(s["count"] >= 2 for s in spots), spots)
+        with self.assertRaises(AccessError):
+            Dashboard.with_user(self.user_portal).get_dashboard_hotspots()
+
+    def test_support_counts_as_dukungan(self):
+        self.assertEqual(self.in_a.support_count, 1)
+        self.env["kelurahan.complaint.support"].create(
+            {"ticket_id": self.in_a.id, "client_key": "abc"}
+        )
+        self.in_b.duplicate_id = self.in_a
+        self.assertEqual(self.in_a.support_count, 3)
+        resident = role_user(self.env, "t_map_res", "portal")
+        self.assertFalse(
+            self.env["kelurahan.complaint.support"]
+            .with_user(resident)
+            .has_access("read")
+        )

@@ -1,0 +1,83 @@
+# Copyright 2026 Kelurahan CRM contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
+from odoo import fields
+from odoo.tests import tagged
+
+from odoo.addons.kelurahan_crm.tests.common import PhoneBrowserMixin, role_user
+from odoo.addons.kelurahan_crm.tests.portal_case import CTX, PortalCase
+
+HERE = (-6.33721, 106.85913)
+
+
+@tagged("post_install", "-at_install")
+class TestMapResidentTour(PhoneBrowserMixin, PortalCase):
+    def test_resident_pins_sees_nearby_and_supports(self):
+        self.env["ir.config_parameter"].sudo().set_param("leaflet.tile_url", "")
+        ticket = self.make_ticket(latitude=-6.33760, longitude=106.85940)
+        ticket.number = "ADU/2026/MAP01"
+        before = ticket.support_count
+        self.start_tour(
+            f"/my/pengaduan/baru?kategori={self.category.id}"
+            f"&lat={HERE[0]}&lon={HERE[1]}",
+            "kelurahan_map_nearby_support",
+            login="kel_res_b",
+        )
+        ticket.invalidate_recordset()
+        self.assertEqual(ticket.support_count, before + 1)
+        support = self.env["kelurahan.complaint.support"].search(
+            [("ticket_id", "=", ticket.id)]
+        )
+        self.assertEqual(support.partner_id, self.resident_b.partner_id)
+
+
+@tagged("post_install", "-at_install")
+class TestMapOfficerTour(PortalCase):
+    """On a desktop screen: the browser may still carry the phone screen of an
+    earlier phone tour (PhoneBrowserMixin), which hides the search facets."""
+
+    browser_size = "1366x768"
+    touch_enabled = False
+
+    def authenticate(self, user, password, browser=None):
+        session = super().authenticate(user, password, browser=browser)
+        if browser:
+            browser._websocket_request(
+                "Emulation.setDeviceMetricsOverride",
+                params={
+                    "width": 1366,
+                    "height": 768,
+                    "deviceScaleFactor": 1,
+                    "mobile": False,
+                },
+            )
+            browser._websocket_request(
+                "Emulation.setTouchEmulationEnabled", params={"enabled": False}
+            )
+        return session
+
+    def test_officer_overdue_map_into_complaint(self):
+        self.env["ir.config_parameter"].sudo().set_param("leaflet.tile_url", "")
+        role_user(
+            self.env,
+            "kel_map_officer",
+            "officer",
+            context=CTX,
+            password="kel_map_officer",
+            lang="id_ID",
+            tz="Asia/Jakarta",
+        )
+        # Far from the demo complaints, so that its marker stands alone.
+        ticket = self.make_ticket(
+            latitude=-6.9175,
+            longitude=107.6191,
+            date_reported=fields.Datetime.now() - timedelta(days=40),
+        )
+        ticket.number = "ADU/2026/MAP02"
+        self.assertTrue(ticket.is_overdue)
+        self.start_tour(
+            "/odoo/pengaduan-terlambat",
+            "kelurahan_map_officer_overdue",
+            login="kel_map_officer",
+        )

@@ -1,0 +1,1 @@
+from . import kelurahan_boundary_import
