@@ -51,6 +51,10 @@
         "wizards/kelurahan_nik_reveal_views.xml",
         "views/kelurahan_audit_log_views.xml",
         "views/kelurahan_report_menus.xml",
+        "security/kelurahan_privacy_security.xml",
+        "data/kelurahan_privacy_data.xml",
+        "views/kelurahan_privacy_views.xml",
+        "views/kelurahan_privacy_templates.xml",
     ],
     "demo": [
         "demo/kelurahan_rw_demo.xml",

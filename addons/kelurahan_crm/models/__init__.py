@@ -36,3 +36,9 @@ from . import res_company
 from . import res_config_settings
 from . import res_lang
 from . import res_users
+from . import kelurahan_privacy_notice
+from . import kelurahan_consent
+from . import kelurahan_consent_mixin
+from . import helpdesk_ticket_consent
+from . import kelurahan_breach
+from . import res_company_privacy

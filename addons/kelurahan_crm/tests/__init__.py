@@ -40,3 +40,6 @@ from . import test_views
 from . import test_portal_feedback
 from . import test_portal_tracking_feedback
 from . import test_role_screens
+from . import test_pdp_consent
+from . import test_pdp_breach
+from . import test_pdp_tour
