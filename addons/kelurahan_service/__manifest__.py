@@ -26,6 +26,7 @@
         "views/kelurahan_home_templates.xml",
         "views/kelurahan_export_views.xml",
         "views/kelurahan_service_menus.xml",
+        "views/kelurahan_privacy_templates.xml",
     ],
     "demo": [
         "demo/kelurahan_service_demo.xml",

@@ -10,3 +10,4 @@ from . import kelurahan_service_document
 from . import kelurahan_service_request
 from . import kelurahan_service_requirement
 from . import kelurahan_service_upload
+from . import kelurahan_service_request_consent

@@ -12,3 +12,4 @@ from . import test_service_company
 from . import test_service_request
 from . import test_tours
 from . import test_report_dialogs
+from . import test_pdp_service
