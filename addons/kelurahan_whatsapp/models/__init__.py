@@ -3,3 +3,4 @@ from . import kelurahan_whatsapp_account
 from . import kelurahan_whatsapp_conversation
 from . import kelurahan_whatsapp_event
 from . import kelurahan_whatsapp_message
+from . import kelurahan_whatsapp_consent

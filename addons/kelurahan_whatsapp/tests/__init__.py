@@ -5,3 +5,4 @@ from . import test_whatsapp_retention
 from . import test_whatsapp_security
 from . import test_whatsapp_webhook
 from . import test_whatsapp_otp
+from . import test_whatsapp_consent
