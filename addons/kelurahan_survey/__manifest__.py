@@ -22,6 +22,7 @@
         "views/kelurahan_survey_indicator_views.xml",
         "views/kelurahan_survey_ikm_wizard_views.xml",
         "views/kelurahan_survey_menus.xml",
+        "views/survey_privacy_templates.xml",
     ],
     "demo": [
         "demo/survey_demo.xml",

@@ -10,3 +10,4 @@ from . import (
     test_security_reports,
     test_statistics,
 )
+from . import test_pdp_survey
