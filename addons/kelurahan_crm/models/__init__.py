@@ -41,4 +41,3 @@ from . import kelurahan_consent
 from . import kelurahan_consent_mixin
 from . import helpdesk_ticket_consent
 from . import kelurahan_breach
-from . import res_company_privacy

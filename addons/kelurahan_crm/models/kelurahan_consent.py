@@ -74,12 +74,15 @@ class KelurahanConsent(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        raise UserError(self.env._("Consent records cannot be changed."))
+        if vals:
+            raise UserError(self.env._("Consent records cannot be changed."))
+        return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=True)
+    def _unlink_except_by_system(self):
+        """Only the system removes rows (with the record they belong to)."""
         if not self.env.su:
             raise UserError(self.env._("Consent records cannot be deleted."))
-        return super().unlink()
 
     def _kel_resident_row(self, fmt_dt):
         """What a resident sees of their own consent."""

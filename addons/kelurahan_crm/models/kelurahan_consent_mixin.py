@@ -67,8 +67,10 @@ class KelurahanConsentMixin(models.AbstractModel):
                     "channel": channel or record._kel_consent_channel(),
                     "basis": basis or record._kel_consent_basis(),
                     "partner_id": resident.id or False,
+                    # An officer entering the record for the resident (RW quick
+                    # form); residents and system jobs (sudo) record nobody.
                     "recorded_by_id": self.env.user.id
-                    if self.env.user._is_internal()
+                    if not self.env.su and self.env.user._is_internal()
                     else False,
                     "res_model": record._name,
                     "res_id": record.id,

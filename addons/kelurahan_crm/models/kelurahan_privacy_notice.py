@@ -84,7 +84,8 @@ class KelurahanPrivacyNotice(models.Model):
             )
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_used(self):
         if self.filtered("is_used"):
             raise UserError(
                 self.env._(
@@ -92,7 +93,6 @@ class KelurahanPrivacyNotice(models.Model):
                     "be deleted."
                 )
             )
-        return super().unlink()
 
     def action_new_version(self):
         """Open a new version prefilled with this text (the way to edit a used one)."""

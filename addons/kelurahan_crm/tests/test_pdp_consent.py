@@ -116,6 +116,7 @@ class TestPdpConsent(PortalCase):
         action = Ticket._kel_action_quick_report()
         ticket = Ticket.with_context(**action["context"]).create(
             {
+                "name": "Saluran tersumbat",
                 "kel_description_text": "Saluran air tersumbat di RT 01.",
                 "category_id": self.category.id,
                 "rw_id": self.rw_a.id,
@@ -131,6 +132,7 @@ class TestPdpConsent(PortalCase):
         # without the resident's agreement nothing is recorded as consent
         other = Ticket.with_context(**action["context"]).create(
             {
+                "name": "Lampu jalan mati",
                 "kel_description_text": "Lampu jalan mati di RT 01.",
                 "category_id": self.category.id,
                 "rw_id": self.rw_a.id,

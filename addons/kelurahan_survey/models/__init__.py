@@ -5,5 +5,4 @@ from . import survey_question
 from . import survey_question_answer
 from . import survey_survey
 from . import survey_user_input
-from . import survey_survey_privacy
 from . import survey_user_input_consent
