@@ -196,8 +196,11 @@ class TestPdpConsent(PortalCase):
         )
         self.assertEqual(answer["error"]["data"]["name"], "odoo.exceptions.UserError")
         self.assertIn("cannot be changed", answer["error"]["data"]["message"])
+        # no group may delete them
         answer = call_kw(self, "kelurahan.consent", "unlink", [consent.id])
-        self.assertIn("cannot be deleted", answer["error"]["data"]["message"])
+        self.assertEqual(answer["error"]["data"]["name"], "odoo.exceptions.AccessError")
+        self.assertIn("(kelurahan.consent)", answer["error"]["data"]["message"])
+        self.assertTrue(consent.exists())
         answer = call_kw(
             self,
             "kelurahan.consent",

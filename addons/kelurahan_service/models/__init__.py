@@ -11,3 +11,4 @@ from . import kelurahan_service_request
 from . import kelurahan_service_requirement
 from . import kelurahan_service_upload
 from . import kelurahan_service_request_consent
+from . import kelurahan_privacy_notice

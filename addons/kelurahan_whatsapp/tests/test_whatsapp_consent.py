@@ -82,3 +82,13 @@ class TestWhatsappConsent(WhatsappCase):
         self.assertIn(ticket.number, replies[0])
         self.assertNotIn("SETUJU", replies[0])
         self.assertFalse(self.conversation(NEWCOMER).kel_agreed)
+
+    def test_privacy_page_shows_whatsapp_retention(self):
+        self.env["ir.config_parameter"].sudo().set_param(
+            "kelurahan_whatsapp.whatsapp_event_retention_days", "45"
+        )
+        self.account.max_age_days = 7
+        page = self.url_open("/privasi")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("45 hari", page.text)
+        self.assertIn("SETUJU", page.text)
