@@ -56,6 +56,10 @@
         "data/kelurahan_disposition_mail_data.xml",
         "views/kelurahan_agency_portal_templates.xml",
         "views/kelurahan_disposition_agency_views.xml",
+        "security/kelurahan_privacy_security.xml",
+        "data/kelurahan_privacy_data.xml",
+        "views/kelurahan_privacy_views.xml",
+        "views/kelurahan_privacy_templates.xml",
     ],
     "demo": [
         "demo/kelurahan_rw_demo.xml",

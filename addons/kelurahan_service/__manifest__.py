@@ -28,6 +28,7 @@
         "views/kelurahan_service_menus.xml",
         "views/kelurahan_queue_screen_templates.xml",
         "views/kelurahan_queue_call_views.xml",
+        "views/kelurahan_privacy_templates.xml",
     ],
     "demo": [
         "demo/kelurahan_service_demo.xml",

@@ -27,6 +27,7 @@
         "views/kelurahan_survey_evaluation_wizard_views.xml",
         "views/kelurahan_survey_theme_views.xml",
         "views/kelurahan_survey_indicator_baseline_views.xml",
+        "views/survey_privacy_templates.xml",
     ],
     "demo": [
         "demo/survey_demo.xml",

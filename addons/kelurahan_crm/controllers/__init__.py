@@ -4,3 +4,4 @@ from . import portal
 from . import tracking_feedback
 from . import agency_portal
 from . import agency_board
+from . import privacy

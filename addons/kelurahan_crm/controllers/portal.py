@@ -231,6 +231,10 @@ class KelurahanCustomerPortal(CustomerPortalHelpdesk):
             # reporter does not: followers are visible to everyone on it.
             ticket.message_subscribe(partner_ids=request.env.user.partner_id.ids)
         Throttle._kel_hit("report_user", client)
+        if not post.get("kel_consent"):
+            # Sent without consent: nothing links it to the account, the private
+            # tracking link is the resident's way to follow it.
+            return request.redirect(f"{common.track_path(ticket)}?baru=1")
         return request.redirect(f"/my/pengaduan/{ticket.id}?baru=1")
 
     # ------------------------------------------------------------------

@@ -156,6 +156,7 @@ def keep_values(post):
         "partner_email",
         "is_anonymous",
         "is_confidential",
+        "kel_consent",
     )
     return {key: post[key][:5000] for key in keep if isinstance(post.get(key), str)}
 
@@ -336,6 +337,12 @@ def _parse_position(post, vals, errors):
 
 def _parse_reporter(post, vals, errors, is_public):
     env = request.env
+    if not post.get("kel_consent"):
+        # No consent to the privacy notice: the report is still taken, as an
+        # anonymous one that stores no name, phone or e-mail (consent.py).
+        vals["is_anonymous"] = True
+        return
+    vals["kel_consent_channel"] = "public_form" if is_public else "portal"
     phone = text_field(
         post, "reporter_phone", env._("Phone / WhatsApp"), 30, False, errors
     )
@@ -396,7 +403,10 @@ def create_report(vals, photos):
     Ticket = env["helpdesk.ticket"]
     hidden = vals.get("is_anonymous") or vals.get("is_confidential")
     Ticket = Ticket.with_user(SUPERUSER_ID) if hidden else Ticket.sudo()
+    consent_channel = vals.pop("kel_consent_channel", None)
     ticket = Ticket.create(vals)
+    if consent_channel:
+        ticket._kel_record_consent(channel=consent_channel)
     attach_photos(ticket, photos)
     # Stored computations run now, as OdooBot: flushed at the end of the request
     # they would be written in the visitor's name (write_uid).

@@ -43,3 +43,8 @@ from . import kelurahan_disposition_agency
 from . import kelurahan_complaint_agency
 from . import kelurahan_report_engine_agency
 from . import kelurahan_dashboard_agency
+from . import kelurahan_privacy_notice
+from . import kelurahan_consent
+from . import kelurahan_consent_mixin
+from . import helpdesk_ticket_consent
+from . import kelurahan_breach

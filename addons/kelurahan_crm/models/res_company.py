@@ -71,6 +71,28 @@ class ResCompany(models.Model):
         help="Shown on the public home page, e.g. days and hours of the counters.",
     )
 
+    # Data protection (UU PDP): retention shown on /privasi, breach deadline.
+    kel_retention_complaint_years = fields.Integer(
+        string="Complaint retention (years)",
+        default=5,
+        help="How long complaints and their photos are kept after closing; shown on "
+        "the privacy page.",
+    )
+    kel_breach_notify_hours = fields.Integer(
+        string="Breach notification deadline (hours)",
+        default=72,
+        help="UU PDP art. 46: residents and the authority are notified within 3x24 "
+        "hours of finding a breach.",
+    )
+    kel_breach_reminder_hours = fields.Integer(
+        string="Breach reminder (hours before the deadline)", default=24
+    )
+    kel_privacy_contact = fields.Char(
+        string="Data protection contact",
+        help="E-mail or phone where residents exercise their rights; the office "
+        "contacts are shown when empty.",
+    )
+
     @api.model_create_multi
     def create(self, vals_list):
         companies = super().create(vals_list)

@@ -45,3 +45,6 @@ from . import test_portal_routes
 from . import test_agency_disposition
 from . import test_agency_portal
 from . import test_stats_paired
+from . import test_pdp_consent
+from . import test_pdp_breach
+from . import test_pdp_tour

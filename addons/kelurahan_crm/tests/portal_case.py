@@ -137,6 +137,8 @@ class PortalCase(HttpCase):
             "location_address": "Jl. Swadaya",
             "reporter_phone": "0812 3456 7890",
             "kel_website": "",
+            # Agreed to the privacy notice; pass kel_consent=None to refuse.
+            "kel_consent": "1",
         }
         if public:
             data.update(reporter_name="Budi Santoso", partner_email="budi@example.id")

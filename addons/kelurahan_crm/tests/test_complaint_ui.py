@@ -55,7 +55,11 @@ class TestQuickReport(ComplaintUiCase):
         Ticket = self.env["helpdesk.ticket"].with_user(user)
         action = Ticket._kel_action_quick_report()
         self.assertEqual(action["res_model"], "helpdesk.ticket")
-        return Form(Ticket.with_context(**action["context"]), view=QUICK_VIEW)
+        form = Form(Ticket.with_context(**action["context"]), view=QUICK_VIEW)
+        # The resident agreed to the privacy notice the officer read out (the
+        # reporter fields open only then; test_pdp_consent covers the refusal).
+        form.kel_notice_ack = True
+        return form
 
     def test_rw_officer_quick_report(self):
         form = self._quick_form(self.rw_user)
@@ -467,6 +471,8 @@ class TestComplaintTours(HttpCase):
             ticket.channel_id, self.env.ref("kelurahan_crm.channel_balai_rw")
         )
         self.assertEqual(ticket.rw_id, self.env.ref("kelurahan_crm.rw_01"))
+        # the officer recorded the resident's agreement to the privacy notice
+        self.assertEqual(ticket.kel_consent_ids.channel, "rw_form")
 
     def test_dashboard_loads(self):
         self.start_tour(

@@ -11,3 +11,5 @@ from . import kelurahan_service_request
 from . import kelurahan_service_requirement
 from . import kelurahan_service_upload
 from . import kelurahan_queue_ticket_call
+from . import kelurahan_service_request_consent
+from . import kelurahan_privacy_notice

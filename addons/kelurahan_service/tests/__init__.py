@@ -16,3 +16,4 @@ from . import test_portal_routes
 from . import test_queue_counter
 from . import test_queue_screens
 from . import test_queue_tours
+from . import test_pdp_service

@@ -9,3 +9,4 @@ from . import survey_survey_analysis
 from . import kelurahan_survey_theme
 from . import survey_user_input_line
 from . import kelurahan_survey_indicator_baseline
+from . import survey_user_input_consent

@@ -13,6 +13,8 @@ from odoo.tools import SQL
 
 from ..tools import ikm as ikm_tools
 
+PERSONAL_PROFILE = ("age", "sex", "education", "occupation")
+
 GROUPS = ("month", "quarter", "semester", "year", "channel", "service")
 
 
@@ -50,6 +52,23 @@ class SurveySurvey(models.Model):
     kel_missing_unsur = fields.Char(
         "Missing SKM elements", compute="_compute_kel_missing_unsur"
     )
+    # UU PDP: a survey asking about the respondent shows the privacy notice.
+    kel_asks_personal = fields.Boolean(
+        string="Asks personal questions",
+        compute="_compute_kel_asks_personal",
+        help="A question records the respondent's profile: the survey shows the "
+        "privacy notice and each response keeps a consent record.",
+    )
+
+    @api.depends("question_and_page_ids.kel_profile")
+    def _compute_kel_asks_personal(self):
+        """Age, sex, education and occupation are about the person; the service
+        received is not."""
+        for survey in self:
+            survey.kel_asks_personal = any(
+                profile in PERSONAL_PROFILE
+                for profile in survey.question_and_page_ids.mapped("kel_profile")
+            )
 
     @api.depends("survey_type")
     @api.depends_context("uid")

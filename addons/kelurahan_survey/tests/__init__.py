@@ -14,3 +14,4 @@ from . import test_krejcie_morgan
 from . import test_reliability
 from . import test_evaluation
 from . import test_evaluation_demo
+from . import test_pdp_survey

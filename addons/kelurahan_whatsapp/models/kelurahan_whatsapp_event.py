@@ -231,7 +231,7 @@ class KelurahanWhatsappEvent(models.Model):
         if conversation.blocked:
             _logger.info("WhatsApp event %s ignored: blocked number", self.id)
             return "ignored"
-        conversation._kel_receive(message, sent_at)
+        conversation._kel_receive(message, sent_at, name=name)
         return "done"
 
     def _kel_process_status(self, payload):

@@ -7,3 +7,4 @@ from . import test_whatsapp_webhook
 from . import test_whatsapp_otp
 from . import test_whatsapp_commit
 from . import test_whatsapp_disposition
+from . import test_whatsapp_consent

@@ -49,6 +49,16 @@ class WhatsappCase(HttpCase):
         cls.Event = cls.env["kelurahan.whatsapp.event"]
         cls.Message = cls.env["kelurahan.whatsapp.message"]
         cls.Conversation = cls.env["kelurahan.whatsapp.conversation"]
+        # The usual resident already answered SETUJU to the privacy notice (the
+        # notice itself is walked through in test_whatsapp_consent.py).
+        cls.agreed(RESIDENT)
+
+    @classmethod
+    def agreed(cls, wa_id, name="Ibu Sari"):
+        """The conversation of ``wa_id`` after the resident's SETUJU."""
+        conversation = cls.Conversation._kel_get(cls.account, wa_id)
+        conversation._kel_agree(name)
+        return conversation
 
     def setUp(self):
         super().setUp()

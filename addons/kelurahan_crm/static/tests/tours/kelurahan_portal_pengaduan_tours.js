@@ -56,6 +56,11 @@ function fillReport({publicForm}) {
         );
     }
     steps.push({
+        content: "Agree to the privacy notice",
+        trigger: "input[name='kel_consent']",
+        run: "check",
+    });
+    steps.push({
         content: "Send the report (the button fits a 360 px screen)",
         trigger: "button.o_kel_submit",
         run: "click",

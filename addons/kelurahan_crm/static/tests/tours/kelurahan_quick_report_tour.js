@@ -15,6 +15,11 @@ registry.category("web_tour.tours").add("kelurahan_quick_report", {
             trigger: ".o_kel_quick_form",
         },
         {
+            content: "The resident agreed to the privacy notice read to them",
+            trigger: ".o_field_widget[name='kel_notice_ack'] input",
+            run: "click",
+        },
+        {
             content: "Reporter name",
             trigger: ".o_field_widget[name='reporter_name'] input",
             run: "edit Ibu Tour Ponsel",
