@@ -41,7 +41,6 @@ from . import kelurahan_agency_contact
 from . import kelurahan_disposition_update
 from . import kelurahan_disposition_agency
 from . import kelurahan_complaint_agency
-from . import kelurahan_report_engine_agency
 from . import kelurahan_dashboard_agency
 from . import kelurahan_privacy_notice
 from . import kelurahan_consent

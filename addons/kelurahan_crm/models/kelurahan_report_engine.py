@@ -70,6 +70,23 @@ def html_to_text(value):
     return _SPACE_RE.sub(" ", html.unescape(_TAG_RE.sub(" ", value))).strip()
 
 
+# The "Disposisi" sheet: each disposition of the period (by date sent) with its
+# agency, dates, state and response in working days.
+DISPOSITION_COLUMNS = [
+    ("Dikirim", "date_sent", xs.DATETIME, 16),
+    ("No. Laporan", "ticket_number", xs.TEXT, 18),
+    ("Dinas", "agency_id", xs.TEXT, 28),
+    ("Tenggat", "date_due", xs.DATETIME, 16),
+    ("Status", "state", xs.TEXT, 18),
+    ("Diterima dinas", "date_accepted", xs.DATETIME, 16),
+    ("Selesai", "date_done", xs.DATETIME, 16),
+    ("Respon (hari kerja)", "response_days_taken", xs.NUMBER, 12),
+    ("Selesai dalam target", "is_within_target", xs.TEXT, 10),
+    ("Hasil", "response", xs.TEXT, 40),
+    ("Alasan ditolak", "reject_reason", xs.TEXT, 30),
+]
+
+
 class KelurahanReportEngine(models.AbstractModel):
     _name = "kelurahan.report.engine"
     _description = "Kelurahan report engine (XLSX export)"
@@ -177,6 +194,16 @@ class KelurahanReportEngine(models.AbstractModel):
                 "rows": lambda: self._kel_complaint_rows(filters),
             }
         ]
+        if self.env["kelurahan.disposition"].has_access("read"):
+            providers.append(
+                self._kel_orm_provider(
+                    "kelurahan.disposition",
+                    "Disposisi",
+                    "date_sent",
+                    DISPOSITION_COLUMNS,
+                    filters,
+                )
+            )
         return providers
 
     @api.model

@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command, api, fields, models
 
+from .kelurahan_agency_contact import AGENCY_GROUP
+
 
 class ResUsers(models.Model):
     _inherit = "res.users"
@@ -14,9 +16,23 @@ class ResUsers(models.Model):
         string="RW posts",
         help="RWs whose complaints this RW officer (Petugas RW) enters and follows.",
     )
+    kel_agency_id = fields.Many2one(
+        "kelurahan.agency",
+        string="Agency (contact of)",
+        index="btree_not_null",
+        help="The agency this portal user answers dispositions for.",
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        users = super().create(vals_list)
+        users.filtered("kel_agency_id")._kel_join_agency_group()
+        return users
 
     def write(self, vals):
         res = super().write(vals)
+        if vals.get("kel_agency_id"):
+            self._kel_join_agency_group()
         if "kel_rw_ids" in vals:
             # Record rules read user.kel_rw_ids and are cached per user.
             self.env.registry.clear_cache()
@@ -53,3 +69,17 @@ class ResUsers(models.Model):
         return self.has_group("kelurahan_crm.group_kelurahan_rw") and not (
             self.has_group("kelurahan_crm.group_kelurahan_officer")
         )
+
+    def _kel_join_agency_group(self):
+        group = self.env.ref(AGENCY_GROUP)
+        self.filtered(lambda u: group not in u.groups_id).write(
+            {"groups_id": [fields.Command.link(group.id)]}
+        )
+
+    def _kel_agency(self):
+        """The agency the user answers for, or an empty recordset."""
+        self.ensure_one()
+        if not self.has_group(AGENCY_GROUP):
+            return self.env["kelurahan.agency"]
+        # sudo: a contact reads their own agency's name only.
+        return self.sudo().kel_agency_id

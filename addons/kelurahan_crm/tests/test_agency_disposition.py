@@ -170,7 +170,8 @@ class TestAgencyDisposition(KelurahanCase):
         self.assertEqual(disposition.state, "cancelled")
         moved = disposition.search([("previous_id", "=", disposition.id)])
         self.assertEqual((moved.agency_id, moved.state), (self.satpol, "sent"))
-        # Only officers move dispositions: an RW officer and an agency contact are refused.
+        # Only officers move dispositions: an RW officer and an agency contact
+        # are refused.
         for user in (self.user_rw, self.contact_satpol):
             with self.assertRaises(AccessError):
                 Move.with_user(user).create(

@@ -83,3 +83,17 @@ class KelurahanDemo(models.AbstractModel):
     def _generate_survey_responses(self, survey_xmlid):
         """Entry point of demo/survey_demo.xml."""
         generate_demo_responses(self.env, survey_xmlid)
+
+    @api.model
+    def _generate_evaluation_demo(self):
+        """Entry point of demo/survey_evaluation_demo.xml."""
+        # imported here: the evaluation generator builds on this module's helpers
+        from .survey_evaluation_demo_generator import (
+            generate_baselines,
+            generate_likert_demo,
+            generate_literacy_demo,
+        )
+
+        generate_likert_demo(self.env)
+        generate_literacy_demo(self.env)
+        generate_baselines(self.env)

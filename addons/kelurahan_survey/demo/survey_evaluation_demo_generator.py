@@ -8,8 +8,6 @@ literacy round (lower scores for older residents and in two RWs)."""
 import random
 from datetime import date, datetime, timedelta
 
-from odoo import api, models
-
 from .survey_demo_generator import DEMO_DAYS, DEMO_GO_LIVE, DEMO_START, _demo_line
 
 # mean shift of each aspect before / after the go-live on the 1–5 scale
@@ -202,14 +200,3 @@ def generate_baselines(env):
             if indicator.code in BASELINE_2023
         ]
     )
-
-
-class KelurahanDemo(models.AbstractModel):
-    _inherit = "kelurahan.demo"
-
-    @api.model
-    def _generate_evaluation_demo(self):
-        """Entry point of demo/survey_evaluation_demo.xml."""
-        generate_likert_demo(self.env)
-        generate_literacy_demo(self.env)
-        generate_baselines(self.env)

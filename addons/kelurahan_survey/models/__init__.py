@@ -5,7 +5,6 @@ from . import survey_question
 from . import survey_question_answer
 from . import survey_survey
 from . import survey_user_input
-from . import survey_survey_analysis
 from . import kelurahan_survey_theme
 from . import survey_user_input_line
 from . import kelurahan_survey_indicator_baseline
