@@ -32,6 +32,8 @@ def report(client, path, **extra):
         reporter_name="Pengujian HTTP",
         reporter_phone="0812 5555 9876",
         kel_website="",
+        # agreed to the privacy notice (without it the report is filed anonymously)
+        kel_consent="1",
     )
     data.update(extra)
     return client.post(path, data=data, allow_redirects=False)

@@ -28,6 +28,7 @@ def anonymous(admin, odoo_url, odoo_db):
         description="Ada pungutan liar di pasar setiap pagi.",
         reporter_phone="0812 7777 1234",
         is_anonymous="1",
+        kel_consent="1",
     )
     response = resident.post("/my/pengaduan/baru", data=data, allow_redirects=False)
     assert response.status_code == 303, response.text[:300]
