@@ -39,27 +39,13 @@ import sys
 import tempfile
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from benchlib import drop_database, install_database, open_env, start_postgres
+
 DEFAULT_DB = "kel_bench_export"
 
 
-def shell_conf():
-    """Odoo command-line arguments of this checkout (tools/common.sh odoo_args)."""
-    out = subprocess.run(
-        ["bash", "-c", f"source {ROOT}/tools/common.sh; odoo_args"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    return [line for line in out.splitlines() if line]
-
-
-def odoo_src():
-    return os.environ.get("ODOO_SRC", os.path.expanduser("~/odoo-18.0"))
-
-
 def ensure_database(db):
-    subprocess.run(["bash", f"{ROOT}/tools/pg.sh", "start"], check=True)
+    start_postgres()
     exists = subprocess.run(
         [sys.executable, __file__, "--phase", "ping", "--db", db],
         capture_output=True,
@@ -67,22 +53,7 @@ def ensure_database(db):
     )
     if exists.returncode == 0:
         return
-    print(f"Creating database {db} (kelurahan_crm, no demo)...", flush=True)
-    subprocess.run(
-        [
-            sys.executable,
-            os.path.join(odoo_src(), "odoo-bin"),
-            *shell_conf(),
-            "-d",
-            db,
-            "-i",
-            "kelurahan_crm",
-            "--without-demo=all",
-            "--stop-after-init",
-            "--log-level=warn",
-        ],
-        check=True,
-    )
+    install_database(db, "kelurahan_crm")
 
 
 def run_phase(db, phase, rows):
@@ -100,22 +71,6 @@ def run_phase(db, phase, rows):
 # ----------------------------------------------------------------------
 # Inside one phase process
 # ----------------------------------------------------------------------
-
-
-def open_env(db):
-    import odoo
-    from odoo.tools import config
-
-    config.parse_config([*shell_conf(), "-d", db, "--log-level=warn"])
-    odoo.service.server.load_server_wide_modules()
-    registry = odoo.modules.registry.Registry(db)
-    cr = registry.cursor()
-    env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
-    admin = env.ref("base.user_admin")
-    # Run as the admin user (not superuser): record rules apply as for a person.
-    return cr, odoo.api.Environment(
-        cr, admin.id, {"lang": "en_US", "tz": "Asia/Jakarta"}
-    )
 
 
 def rss_mb():
@@ -349,7 +304,8 @@ def phase_d(rows, path):
 
 
 def run_in_process(args):
-    cr, env = open_env(args.db)
+    # Run as the admin user (not superuser): record rules apply as for a person.
+    cr, env = open_env(args.db, tz="Asia/Jakarta")
     try:
         if args.phase == "ping":
             return {"ok": True}
@@ -415,21 +371,8 @@ def main():
             print_figures(rows, figures)
     finally:
         if not args.keep:
-            subprocess.run(["dropdb", *dropdb_args(), args.db], check=False)
+            drop_database(args.db)
     return results
-
-
-def dropdb_args():
-    conf = shell_conf()
-    out = []
-    for item in conf:
-        if item.startswith("--db_host="):
-            out += ["-h", item.split("=", 1)[1]]
-        elif item.startswith("--db_port="):
-            out += ["-p", item.split("=", 1)[1]]
-        elif item.startswith("--db_user="):
-            out += ["-U", item.split("=", 1)[1]]
-    return out
 
 
 def print_figures(rows, figures):

@@ -28,75 +28,20 @@ import argparse
 import os
 import random
 import statistics
-import subprocess
-import sys
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from benchlib import drop_database, install_database, open_env, start_postgres
+
 DEFAULT_DB = "kel_bench_map"
 BENCH_NAME = "BENCHMAP"
 CENTER = (-6.3375, 106.8595)
 MONTHS = 36
 
 
-def shell_conf():
-    """Odoo command-line arguments of this checkout (tools/common.sh odoo_args)."""
-    out = subprocess.run(
-        ["bash", "-c", f"source {ROOT}/tools/common.sh; odoo_args"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    return [line for line in out.splitlines() if line]
-
-
-def pg_args():
-    out = []
-    for item in shell_conf():
-        for flag, opt in (
-            ("--db_host=", "-h"),
-            ("--db_port=", "-p"),
-            ("--db_user=", "-U"),
-        ):
-            if item.startswith(flag):
-                out += [opt, item.split("=", 1)[1]]
-    return out
-
-
 def create_database(db):
-    subprocess.run(["bash", f"{ROOT}/tools/pg.sh", "start"], check=True)
-    subprocess.run(["dropdb", *pg_args(), "--if-exists", db], check=True)
-    print(f"Creating database {db} (kelurahan_crm_map, no demo)...", flush=True)
-    odoo_src = os.environ.get("ODOO_SRC", os.path.expanduser("~/odoo-18.0"))
-    subprocess.run(
-        [
-            sys.executable,
-            os.path.join(odoo_src, "odoo-bin"),
-            *shell_conf(),
-            "-d",
-            db,
-            "-i",
-            "kelurahan_crm_map",
-            "--without-demo=all",
-            "--stop-after-init",
-            "--log-level=warn",
-            "--max-cron-threads=0",
-        ],
-        check=True,
-    )
-
-
-def open_env(db):
-    import odoo
-    from odoo.tools import config
-
-    config.parse_config([*shell_conf(), "-d", db, "--log-level=warn"])
-    odoo.service.server.load_server_wide_modules()
-    registry = odoo.modules.registry.Registry(db)
-    cr = registry.cursor()
-    env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
-    admin = env.ref("base.user_admin")
-    return cr, odoo.api.Environment(cr, admin.id, {"lang": "en_US"})
+    start_postgres()
+    drop_database(db, check=True)
+    install_database(db, "kelurahan_crm_map", "--max-cron-threads=0")
 
 
 def seed(env, rows, area_km):
@@ -275,7 +220,7 @@ def main():
             odoo.sql_db.close_db(args.db)
     finally:
         if not args.keep:
-            subprocess.run(["dropdb", *pg_args(), args.db], check=False)
+            drop_database(args.db)
     near_med, near_p95 = statistics.median(times), percentile(times, 0.95)
     month_med = statistics.median(month_times)
     print(

@@ -23,7 +23,11 @@ class KelurahanPrivacy(CustomerPortal):
         # configured retention periods are public; only these values leave here.
         office = company.sudo()
         address = office.partner_id._display_address(without_company=True)
-        agencies = env["kelurahan.agency"].sudo().search([])
+        agencies = (
+            env["kelurahan.agency"]
+            .sudo()
+            .search([("company_id", "in", [company.id, False])])
+        )
         notice = Notice._kel_current(company)
         return {
             "page_name": "kel_privacy",
@@ -44,20 +48,23 @@ class KelurahanPrivacy(CustomerPortal):
     # My consents
     # ------------------------------------------------------------------
 
+    def _kel_my_consents_domain(self):
+        partner = request.env.user.commercial_partner_id
+        return [("partner_id", "child_of", partner.id)]
+
     def _kel_my_consents(self):
         """The resident's own consent rows, searched with their own rights (the
         record rule limits them to their commercial partner)."""
-        partner = request.env.user.commercial_partner_id
-        return request.env["kelurahan.consent"].search(
-            [("partner_id", "child_of", partner.id)]
-        )
+        return request.env["kelurahan.consent"].search(self._kel_my_consents_domain())
 
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "consent_count" in counters:
             Consent = request.env["kelurahan.consent"]
             values["consent_count"] = (
-                len(self._kel_my_consents()) if Consent.has_access("read") else 0
+                Consent.search_count(self._kel_my_consents_domain())
+                if Consent.has_access("read")
+                else 0
             )
         return values
 
@@ -74,7 +81,9 @@ class KelurahanPrivacy(CustomerPortal):
 
     @common.page_route("/my/persetujuan/<int:consent_id>", auth="user", methods=["GET"])
     def portal_my_consent(self, consent_id, **kw):
-        consent = self._kel_my_consents().filtered(lambda c: c.id == consent_id)
+        consent = request.env["kelurahan.consent"].search(
+            [("id", "=", consent_id), *self._kel_my_consents_domain()], limit=1
+        )
         values = self._prepare_portal_layout_values()
         values["page_name"] = "kel_consents"
         if not consent:

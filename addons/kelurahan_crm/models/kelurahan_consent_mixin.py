@@ -10,6 +10,7 @@ and agreed (or, for a legal-duty basis, was given it); the mixin then writes one
 consent later (WhatsApp's SETUJU) calls ``_kel_record_consent``."""
 
 from odoo import api, fields, models
+from odoo.tools.misc import clean_context
 
 
 class KelurahanConsentMixin(models.AbstractModel):
@@ -57,13 +58,20 @@ class KelurahanConsentMixin(models.AbstractModel):
         if not self:
             return self.env["kelurahan.consent"]
         Notice = self.env["kelurahan.privacy.notice"]
+        notices = {}
+        now = fields.Datetime.now()
         rows = []
         for record in self:
             company = record.company_id if "company_id" in record._fields else None
+            company = company or self.env.company
+            if company not in notices:
+                notices[company] = Notice._kel_current(company)
             resident = partner if partner is not None else record._kel_consent_partner()
             rows.append(
                 {
-                    "notice_id": Notice._kel_current(company or None).id,
+                    "notice_id": notices[company].id,
+                    # set here, never from the caller's context (default_date)
+                    "date": now,
                     "channel": channel or record._kel_consent_channel(),
                     "basis": basis or record._kel_consent_basis(),
                     "partner_id": resident.id or False,
@@ -78,4 +86,7 @@ class KelurahanConsentMixin(models.AbstractModel):
             )
         # sudo: consent rows are append-only and written only here, from values
         # computed above (nobody may write them through the ORM directly).
-        return self.env["kelurahan.consent"].sudo().create(rows)
+        # The caller's context is replaced (not merged): a default_* key from
+        # JSON-RPC must not fill a row.
+        env = self.env(context=clean_context(self.env.context), su=True)
+        return env["kelurahan.consent"].create(rows)

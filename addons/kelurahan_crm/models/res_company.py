@@ -97,6 +97,10 @@ class ResCompany(models.Model):
     def create(self, vals_list):
         companies = super().create(vals_list)
         companies._kel_ensure_complaint_sequence()
+        # Each kelurahan starts with its privacy notice here, not on the first
+        # visitor's form (two first visitors would race to create it).
+        for company in companies:
+            self.env["kelurahan.privacy.notice"]._kel_current(company)
         return companies
 
     def _kel_ensure_complaint_sequence(self):

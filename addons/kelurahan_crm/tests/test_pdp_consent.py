@@ -141,6 +141,32 @@ class TestPdpConsent(PortalCase):
         )
         self.assertFalse(self.consents_of(other))
 
+    def test_context_cannot_backdate_or_redirect_a_consent(self):
+        """JSON-RPC passes any context: default_* keys must not fill a consent row."""
+        Ticket = self.env["helpdesk.ticket"].with_user(self.officer_rw_a)
+        action = Ticket._kel_action_quick_report()
+        ticket = Ticket.with_context(
+            **action["context"],
+            default_date="2020-01-01 00:00:00",
+            default_channel="whatsapp",
+            default_recorded_by_id=self.env.ref("base.user_admin").id,
+        ).create(
+            {
+                "name": "Got mampet",
+                "kel_description_text": "Got mampet di RT 02.",
+                "category_id": self.category.id,
+                "rw_id": self.rw_a.id,
+                "reporter_name": "Pak Budi",
+                "reporter_phone": "0812 5555 7777",
+                "kel_notice_ack": True,
+            }
+        )
+        consent = self.consents_of(ticket)
+        self.assertEqual(len(consent), 1)
+        self.assertGreater(consent.date.year, 2020)
+        self.assertEqual(consent.channel, "rw_form")
+        self.assertEqual(consent.recorded_by_id, self.officer_rw_a)
+
     # ------------------------------------------------------------------
     # Privacy page
     # ------------------------------------------------------------------

@@ -13,6 +13,7 @@ from odoo.http import request
 
 from odoo.addons.kelurahan_crm.controllers import portal_common as common
 from odoo.addons.kelurahan_crm.controllers.main import BOARD_DAYS
+from odoo.addons.kelurahan_crm.models.helpdesk_ticket import OPEN_STATES
 
 from ..tools import geo
 
@@ -149,7 +150,7 @@ class KelurahanMapPortal(http.Controller):
                 + [
                     ("number", "=", number),
                     ("company_id", "=", env.company.id),
-                    ("kel_state", "not in", ("done", "rejected")),
+                    ("kel_state", "in", OPEN_STATES),
                     ("duplicate_id", "=", False),
                 ],
                 limit=1,

@@ -52,7 +52,9 @@ class KelurahanBoundaryMixin(models.AbstractModel):
         self.ensure_one()
         if not self.kel_boundary:
             return []
-        return geo.parse_geometry(json.loads(self.kel_boundary))
+        # checked when stored (_check_kel_boundary): read it without the
+        # quadratic self-intersection test, on every report and map lookup
+        return geo.parse_geometry(json.loads(self.kel_boundary), check=False)
 
     def _kel_containing(self, latitude, longitude):
         """The first of these areas whose boundary holds the point."""

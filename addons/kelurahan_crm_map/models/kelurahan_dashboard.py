@@ -62,8 +62,19 @@ class KelurahanDashboard(models.AbstractModel):
             entry["rws"][rw_id] = entry["rws"].get(rw_id, 0) + count
         top = sorted(cells.items(), key=lambda item: (-item[1]["total"], item[0]))
         top = top[:HOTSPOT_LIMIT]
-        Category = self.env["helpdesk.ticket.category"]
-        Rw = self.env["kelurahan.rw"]
+        # names of every RW and category shown, read at once
+        rw_names = {
+            rw.id: rw.display_name
+            for rw in self.env["kelurahan.rw"].browse(
+                {rw for _key, entry in top for rw in entry["rws"] if rw}
+            )
+        }
+        category_names = {
+            category.id: category.display_name
+            for category in self.env["helpdesk.ticket.category"].browse(
+                {c for _key, entry in top for c in entry["categories"] if c}
+            )
+        }
         peak = top[0][1]["total"] if top else 1
         result = []
         for (y, x), entry in top:
@@ -77,14 +88,12 @@ class KelurahanDashboard(models.AbstractModel):
                     "key": f"{y}_{x}",
                     "lat": round(lat_min + cell / 2, 6),
                     "lon": round(lon_min + cell / 2, 6),
-                    "rw": Rw.browse(rw_id).display_name if rw_id else "",
+                    "rw": rw_names.get(rw_id, ""),
                     "count": entry["total"],
                     "heat": round(entry["total"] / peak, 2),
                     "categories": [
                         {
-                            "name": Category.browse(category_id).display_name
-                            if category_id
-                            else "",
+                            "name": category_names.get(category_id, ""),
                             "count": count,
                         }
                         for category_id, count in categories

@@ -34,28 +34,8 @@ class TestMapResidentTour(PhoneBrowserMixin, PortalCase):
 
 @tagged("post_install", "-at_install")
 class TestMapOfficerTour(PortalCase):
-    """On a desktop screen: the browser may still carry the phone screen of an
-    earlier phone tour (PhoneBrowserMixin), which hides the search facets."""
-
-    browser_size = "1366x768"
-    touch_enabled = False
-
-    def authenticate(self, user, password, browser=None):
-        session = super().authenticate(user, password, browser=browser)
-        if browser:
-            browser._websocket_request(
-                "Emulation.setDeviceMetricsOverride",
-                params={
-                    "width": 1366,
-                    "height": 768,
-                    "deviceScaleFactor": 1,
-                    "mobile": False,
-                },
-            )
-            browser._websocket_request(
-                "Emulation.setTouchEmulationEnabled", params={"enabled": False}
-            )
-        return session
+    """On an office screen (HttpCase default, 1366x768): each tour gets a fresh
+    Chromium, so no phone emulation of an earlier tour carries over."""
 
     def test_officer_overdue_map_into_complaint(self):
         self.env["ir.config_parameter"].sudo().set_param("leaflet.tile_url", "")

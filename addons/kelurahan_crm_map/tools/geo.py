@@ -74,7 +74,7 @@ def ring_self_intersects(ring):
     return False
 
 
-def _ring(raw):
+def _ring(raw, check=True):
     if not isinstance(raw, list) or len(raw) < 4:
         raise GeoError(_lt("A polygon ring needs at least 4 points."))
     ring = []
@@ -102,14 +102,16 @@ def _ring(raw):
         ring.append((lon, lat))
     if ring[0] != ring[-1]:
         raise GeoError(_lt("A polygon ring must end at its first point."))
-    if ring_self_intersects(ring):
+    if check and ring_self_intersects(ring):
         raise GeoError(_lt("The polygon crosses itself (self-intersection)."))
     return ring
 
 
-def parse_geometry(geometry):
+def parse_geometry(geometry, check=True):
     """A GeoJSON Polygon/MultiPolygon (dict) checked and normalised to a list of
-    polygons, each a list of rings of ``(lon, lat)`` tuples (outer ring first)."""
+    polygons, each a list of rings of ``(lon, lat)`` tuples (outer ring first).
+    ``check=False`` skips the quadratic self-intersection test, for a boundary
+    already checked when it was stored."""
     if not isinstance(geometry, dict):
         raise GeoError(_lt("The geometry is missing."))
     kind, coords = geometry.get("type"), geometry.get("coordinates")
@@ -129,7 +131,7 @@ def parse_geometry(geometry):
     for polygon in coords:
         if not isinstance(polygon, list) or not polygon:
             raise GeoError(_lt("The polygon has no coordinates."))
-        rings = [_ring(raw) for raw in polygon]
+        rings = [_ring(raw, check) for raw in polygon]
         vertices += sum(len(r) for r in rings)
         polygons.append(rings)
     if vertices > MAX_VERTICES:

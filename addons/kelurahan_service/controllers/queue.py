@@ -59,14 +59,10 @@ class KelurahanQueue(http.Controller):
             order="last_called_date desc, id desc",
             limit=CALLS_SHOWN,
         )
-        measured = Ticket.search_read(
+        [(average,)] = Ticket._read_group(
             [*day, ("called_date", "!=", False), ("checkin_date", "!=", False)],
-            ["checkin_date", "called_date"],
+            aggregates=["wait_seconds:avg"],
         )
-        waits = [
-            (row["called_date"] - row["checkin_date"]).total_seconds() / 60
-            for row in measured
-        ]
         return {
             "office": env.company.name,
             "counters": [
@@ -92,7 +88,7 @@ class KelurahanQueue(http.Controller):
                 }
                 for t in calls
             ],
-            "average_wait": round(sum(waits) / len(waits)) if waits else None,
+            "average_wait": round(average / 60) if average is not None else None,
         }
 
     @common.page_route("/antrian/layar", auth="public", methods=["GET"], readonly=True)

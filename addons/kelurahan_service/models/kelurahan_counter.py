@@ -104,9 +104,9 @@ class KelurahanCounter(models.Model):
         visitor."""
         Ticket = self.env["kelurahan.queue.ticket"]
         today = Ticket._kel_today()
-        candidates = Ticket.search(self._kel_waiting_domain(today), limit=200)
-        if not candidates:
-            return Ticket
+        # One query over every waiting number this officer may call (their record
+        # rules apply through _search), in call order.
+        waiting = Ticket._search(self._kel_waiting_domain(today))
         regular_first = self._kel_priority_streak_done(today)
         self.env.cr.execute(
             SQL(
@@ -115,7 +115,7 @@ class KelurahanCounter(models.Model):
                 "transfer_counter_id IS NOT NULL DESC, "
                 "(is_priority IS TRUE) = %s, checkin_date, id "
                 "LIMIT 1 FOR UPDATE SKIP LOCKED",
-                tuple(candidates.ids),
+                waiting.subselect(),
                 regular_first,
             )
         )

@@ -292,7 +292,9 @@ class KelurahanServiceRequest(models.Model):
             )
             if values.get(key)
         }
-        vals.update(service_id=service.id, channel=channel)
+        # kel_notice_ack: the form showed the privacy notice (legal-duty basis, see
+        # kelurahan_service_request_consent.py); the consent mixin records it.
+        vals.update(service_id=service.id, channel=channel, kel_notice_ack=True)
         return self.create(
             dict(vals, document_ids=[fields.Command.create(d) for d in documents])
         )

@@ -25,9 +25,3 @@ class KelurahanServiceRequest(models.Model):
     def _kel_consent_partner(self):
         self.ensure_one()
         return self.partner_id
-
-    def _kel_submit(self, service, values, uploads, channel="portal"):
-        """The resident's own submission, after the form showed the notice."""
-        record = super()._kel_submit(service, values, uploads, channel=channel)
-        record._kel_record_consent()
-        return record

@@ -19,10 +19,11 @@ _lt = LazyTranslate(__name__)
 
 MIN_RESPONDENTS = 3
 WEAK_ITEM_R = 0.3
+ACCEPTABLE_ALPHA = 0.7
 ALPHA_LEVELS = (
     (0.9, _lt("excellent")),
     (0.8, _lt("good")),
-    (0.7, _lt("acceptable")),
+    (ACCEPTABLE_ALPHA, _lt("acceptable")),
     (0.6, _lt("questionable")),
 )
 

@@ -373,7 +373,11 @@ class KelurahanSurveyEvaluationWizard(models.TransientModel):
             )
             res = reliability.cronbach(matrix)
             items = [
-                {"title": q.title, **item, "weak": (item["item_total"] or 0) < 0.3}
+                {
+                    "title": q.title,
+                    **item,
+                    "weak": (item["item_total"] or 0) < reliability.WEAK_ITEM_R,
+                }
                 for q, item in zip(block, res["items"], strict=False)
             ]
             result.append(
@@ -394,7 +398,7 @@ class KelurahanSurveyEvaluationWizard(models.TransientModel):
             return _(res["message"])
         fmt = stats.format_number
         alpha = res["alpha"]
-        if alpha >= 0.7:
+        if alpha >= reliability.ACCEPTABLE_ALPHA:
             verdict = _(
                 "the questions measure the same thing consistently (0,70 or more is "
                 "acceptable)."
