@@ -89,7 +89,8 @@ class TestMapFeatures(KelurahanCase):
         top = spots[0]
         self.assertEqual(top["rw"], self.rw_a.display_name)
         self.assertEqual(
-            top["categories"], [{"name": self.category.display_name, "count": 2}]
+            top["categories"],
+            [{"id": self.category.id, "name": self.category.display_name, "count": 2}],
         )
         self.assertEqual(
             set(self.env["helpdesk.ticket"].search(top["domain"]).ids),
@@ -101,8 +102,14 @@ class TestMapFeatures(KelurahanCase):
 
     def test_dashboard_hotspots_of_the_period(self):
         Dashboard = self.env["kelurahan.dashboard"]
-        spots = Dashboard.with_user(self.user_lurah).get_dashboard_hotspots()
+        self.env["ir.config_parameter"].sudo().set_param("leaflet.tile_url", "")
+        data = Dashboard.with_user(self.user_lurah).get_dashboard_hotspots()
+        spots = data["cells"]
         self.assertTrue(any(s["count"] >= 2 for s in spots), spots)
+        self.assertEqual(spots, sorted(spots, key=lambda s: -s["count"]))
+        self.assertEqual(data["top"], 8)
+        # The layer's map: the tile server the tests empty (no outside request).
+        self.assertEqual(data["map"]["tile_url"], "")
         with self.assertRaises(AccessError):
             Dashboard.with_user(self.user_portal).get_dashboard_hotspots()
 

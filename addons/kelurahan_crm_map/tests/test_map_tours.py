@@ -58,6 +58,8 @@ class TestMapOfficerTour(PortalCase):
         return session
 
     def test_officer_overdue_map_into_complaint(self):
+        """Then, on the dashboard, the hotspots' heat layer opens a cell's
+        complaints."""
         self.env["ir.config_parameter"].sudo().set_param("leaflet.tile_url", "")
         role_user(
             self.env,
@@ -76,6 +78,20 @@ class TestMapOfficerTour(PortalCase):
         )
         ticket.number = "ADU/2026/MAP02"
         self.assertTrue(ticket.is_overdue)
+        # The dashboard's busiest cell of the last 30 days, in the same ~100 m cell
+        # (reported an hour ago: not overdue, so not on the overdue map).
+        recent = fields.Datetime.now() - timedelta(hours=1)
+        hotspots = [
+            self.make_ticket(
+                latitude=-6.9172 - index * 0.00001,
+                longitude=107.6193,
+                date_reported=recent,
+            )
+            for index in range(12)
+        ]
+        hotspot = hotspots[-1]
+        hotspot.number = "ADU/2026/MAP03"
+        self.assertFalse(hotspot.is_overdue)
         self.start_tour(
             "/odoo/pengaduan-terlambat",
             "kelurahan_map_officer_overdue",
