@@ -61,7 +61,7 @@ class TestMapOfficerTour(PortalCase):
         """Then, on the dashboard, the hotspots' heat layer opens a cell's
         complaints."""
         self.env["ir.config_parameter"].sudo().set_param("leaflet.tile_url", "")
-        role_user(
+        officer = role_user(
             self.env,
             "kel_map_officer",
             "officer",
@@ -92,6 +92,12 @@ class TestMapOfficerTour(PortalCase):
         hotspot = hotspots[-1]
         hotspot.number = "ADU/2026/MAP03"
         self.assertFalse(hotspot.is_overdue)
+        cells = (
+            self.env["kelurahan.dashboard"]
+            .with_user(officer)
+            .get_dashboard_hotspots()["cells"]
+        )
+        self.assertEqual(cells[0]["count"], 12, cells[:3])
         self.start_tour(
             "/odoo/pengaduan-terlambat",
             "kelurahan_map_officer_overdue",

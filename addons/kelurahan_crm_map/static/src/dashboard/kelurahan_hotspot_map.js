@@ -8,6 +8,7 @@
 import {Component, onWillStart, onWillUnmount, useEffect, useRef} from "@odoo/owl";
 import {loadCSS, loadJS} from "@web/core/assets";
 import {_t} from "@web/core/l10n/translation";
+import {escape} from "@web/core/utils/strings";
 
 const LEAFLET = "/web_leaflet_lib/static/lib/leaflet/leaflet";
 const HEAT_COLOR = "#dc3545";
@@ -61,7 +62,8 @@ export class KelurahanHotspotMap extends Component {
             }
         }
         for (const [id, name] of names) {
-            bases[name] = this.heatLayer(cells, grid, id);
+            // Leaflet's layer switch writes its labels as HTML.
+            bases[escape(name)] = this.heatLayer(cells, grid, id);
         }
         this.layers = Object.values(bases);
         this.layers[0].addTo(this.leafletMap);
