@@ -88,6 +88,14 @@ def wib(*args):
     return datetime(*args) - timedelta(hours=7)
 
 
+def keep_maps_offline(env):
+    """With kelurahan_crm_map installed the dashboard draws a map whose tiles
+    come from the tile server setting (OpenStreetMap by default): tours empty it
+    so the browser requests nothing outside the machine. A no-op parameter
+    without the map addon."""
+    env["ir.config_parameter"].sudo().set_param("leaflet.tile_url", "")
+
+
 class PhoneBrowserMixin:
     """For an HttpCase: its tours run on a 360 px wide phone. Headless Chromium keeps
     windows at least 500 px wide, so the phone's screen is emulated the way its

@@ -10,7 +10,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, HttpCase, TransactionCase, new_test_user, tagged
 from odoo.tools.safe_eval import safe_eval
 
-from .common import NO_MAIL
+from .common import NO_MAIL, keep_maps_offline
 
 QUICK_VIEW = "kelurahan_crm.kelurahan_complaint_view_form_quick"
 # A tiny valid PNG (1x1 pixel).
@@ -424,6 +424,7 @@ class TestComplaintTours(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        keep_maps_offline(cls.env)
         env = cls.env(context=dict(cls.env.context, **NO_MAIL))
         cls.officer = new_test_user(
             env,

@@ -5,7 +5,7 @@ and no Technical Features outside system administrators."""
 
 from odoo.tests import HttpCase, TransactionCase, tagged
 
-from .common import role_user
+from .common import keep_maps_offline, role_user
 
 ROLES = ("rw", "officer", "lurah")
 # Demo logins of res_users_demo.xml, one per role.
@@ -137,6 +137,7 @@ class TestRoleLanding(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.users = _role_users(cls.env, "landing")
+        keep_maps_offline(cls.env)
 
     def test_rw_officer_lands_on_their_complaints(self):
         self.start_tour("/odoo", "kelurahan_landing_rw", login="landing_rw")

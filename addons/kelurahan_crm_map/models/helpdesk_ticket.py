@@ -39,6 +39,14 @@ class HelpdeskTicket(models.Model):
             ["category_id", "latitude", "longitude"],
             where="latitude IS NOT NULL",
         )
+        # The backend map's "complaints of a period with a point", newest first.
+        create_index(
+            self.env.cr,
+            "helpdesk_ticket_kel_map_date_idx",
+            self._table,
+            ["date_reported"],
+            where="latitude IS NOT NULL",
+        )
         return res
 
     @api.depends("duplicate_ids", "kel_support_ids")
@@ -141,11 +149,33 @@ class HelpdeskTicket(models.Model):
     @api.model
     def kel_map_features(self, domain=None):
         """Markers of the complaints matching ``domain`` that the user may read
-        (record rules apply: an RW officer gets their RW only), as compact rows
-        ``[id, latitude, longitude, status, overdue, number, category_id]`` with the
-        labels of statuses and categories once. One SQL query, at most MAP_LIMIT
-        rows, newest first."""
+        (record rules apply: an RW officer gets their RW only). ``points`` is the
+        JSON text of compact rows ``[id, latitude, longitude, status, overdue (1/0),
+        number, category_id]`` built by PostgreSQL (coordinates rounded to 5
+        decimals, about 1 m), newest first, at most MAP_LIMIT rows: it is passed
+        through as is, no Python work per complaint. The labels of the statuses
+        and of the categories present come once."""
         self.check_access("read")
+        points, category_ids, count = self.env.execute_query(
+            self._kel_map_features_sql(domain)
+        )[0]
+        categories = self.env["helpdesk.ticket.category"].browse(category_ids)
+        states = dict(self._fields["kel_state"]._description_selection(self.env))
+        return {
+            "points": points,
+            "count": count,
+            # sudo: only the names of the categories of complaints the user reads.
+            "categories": {c.id: c.display_name for c in categories.sudo()},
+            "states": states,
+            "limit": MAP_LIMIT,
+        }
+
+    @api.model
+    def _kel_map_features_sql(self, domain=None):
+        """The one query of ``kel_map_features``: the user's search (``_search``
+        adds the record rules) on the complaints with a point, newest first
+        (partial index ``helpdesk_ticket_kel_map_date_idx``), aggregated into
+        one JSON text, the distinct categories and the count."""
         query = self._search(
             list(domain or []) + [("latitude", "!=", False)],
             # One sort key: the date index gives the order without a sort step.
@@ -153,27 +183,28 @@ class HelpdeskTicket(models.Model):
             limit=MAP_LIMIT,
         )
         table = query.table
-        rows = self.env.execute_query(
-            query.select(
-                SQL.identifier(table, "id"),
-                # float8: numeric columns would come back as slow Decimals.
-                SQL("%s::float8", SQL.identifier(table, "latitude")),
-                SQL("%s::float8", SQL.identifier(table, "longitude")),
-                SQL.identifier(table, "kel_state"),
-                SQL.identifier(table, "is_overdue"),
-                SQL.identifier(table, "number"),
-                SQL.identifier(table, "category_id"),
-            )
+        query.add_where(
+            SQL("%s IS NOT NULL", SQL.identifier(table, "latitude")),
         )
-        category_ids = {row[6] for row in rows if row[6]}
-        categories = self.env["helpdesk.ticket.category"].browse(category_ids)
-        states = dict(self._fields["kel_state"]._description_selection(self.env))
-        return {
-            "points": [list(row) for row in rows],
-            "categories": {c.id: c.display_name for c in categories.sudo()},
-            "states": states,
-            "limit": MAP_LIMIT,
-        }
+        inner = query.select(
+            SQL.identifier(table, "id"),
+            SQL.identifier(table, "date_reported"),
+            SQL("round(%s, 5)::float8 AS lat", SQL.identifier(table, "latitude")),
+            SQL("round(%s, 5)::float8 AS lon", SQL.identifier(table, "longitude")),
+            SQL("%s AS state", SQL.identifier(table, "kel_state")),
+            SQL("%s::int AS overdue", SQL.identifier(table, "is_overdue")),
+            SQL.identifier(table, "number"),
+            SQL.identifier(table, "category_id"),
+        )
+        return SQL(
+            "SELECT COALESCE(json_agg(json_build_array(f.id, f.lat, f.lon, f.state,"
+            " COALESCE(f.overdue, 0), f.number, f.category_id)"
+            " ORDER BY f.date_reported DESC, f.id DESC)::text, '[]'),"
+            " COALESCE(array_agg(DISTINCT f.category_id)"
+            " FILTER (WHERE f.category_id IS NOT NULL), '{}'), count(*)"
+            " FROM (%s) AS f",
+            inner,
+        )
 
     # ------------------------------------------------------------------
     # Near a resident's pin, and the public board

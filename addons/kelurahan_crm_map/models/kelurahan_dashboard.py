@@ -7,6 +7,8 @@ from odoo.tools import SQL
 from ..tools import geo
 
 HOTSPOT_LIMIT = 8
+# Cells drawn on the dashboard's heat layer (the busiest first).
+LAYER_LIMIT = 400
 
 
 class KelurahanDashboard(models.AbstractModel):
@@ -14,26 +16,38 @@ class KelurahanDashboard(models.AbstractModel):
 
     @api.model
     def get_dashboard_hotspots(self, date_from=None, date_to=None):
-        """The hotspots of the dashboard's period, asked by the dashboard after
-        its figures (a separate call keeps the figures' queries unchanged)."""
+        """The heat layer of the dashboard's period, asked by the dashboard after
+        its figures (a separate call keeps the figures' queries unchanged):
+        ``cells`` (the busiest LAYER_LIMIT ~100 m cells, see ``_kel_hotspots``;
+        the first HOTSPOT_LIMIT are listed under the map), ``top`` and ``grid``
+        (cell size in degrees), and ``map``: the tile server (empty: no
+        background tiles) and the kelurahan's centre."""
         if not self.env.user.has_group("kelurahan_crm.group_kelurahan_rw"):
             raise AccessError(
                 self.env._("The dashboard is for the kelurahan staff only.")
             )
         self.env["helpdesk.ticket"].check_access("read")
         _date_from, _date_to, start, end = self._kel_period(date_from, date_to)
-        return self._kel_hotspots(
+        cells = self._kel_hotspots(
             [
                 ("date_reported", ">=", fields.Datetime.to_string(start)),
                 ("date_reported", "<", fields.Datetime.to_string(end)),
-            ]
+            ],
+            limit=LAYER_LIMIT,
         )
+        return {
+            "cells": cells,
+            "top": HOTSPOT_LIMIT,
+            "grid": geo.GRID_DEG,
+            "map": self.env["helpdesk.ticket"]._kel_portal_map(),
+        }
 
     @api.model
-    def _kel_hotspots(self, period):
-        """The period's busiest ~100 m cells (grid heat layer): per cell its
-        centre, the complaints by category, the RW most of them are in, and the
-        domain opening them. Read as the user: record rules apply (an RW officer's
+    def _kel_hotspots(self, period, limit=HOTSPOT_LIMIT):
+        """The period's ``limit`` busiest ~100 m cells (grid heat layer): per
+        cell its centre, the complaints by category (with the category's id for
+        the layer of one category), the RW most of them are in, and the domain
+        opening them. Read as the user: record rules apply (an RW officer's
         hotspots are in their RW). One GROUP BY query."""
         Ticket = self.env["helpdesk.ticket"]
         query = Ticket._search(period + [("latitude", "!=", False)])
@@ -61,7 +75,7 @@ class KelurahanDashboard(models.AbstractModel):
             )
             entry["rws"][rw_id] = entry["rws"].get(rw_id, 0) + count
         top = sorted(cells.items(), key=lambda item: (-item[1]["total"], item[0]))
-        top = top[:HOTSPOT_LIMIT]
+        top = top[:limit]
         # names of every RW and category shown, read at once
         rw_names = {
             rw.id: rw.display_name
@@ -93,6 +107,7 @@ class KelurahanDashboard(models.AbstractModel):
                     "heat": round(entry["total"] / peak, 2),
                     "categories": [
                         {
+                            "id": category_id or 0,
                             "name": category_names.get(category_id, ""),
                             "count": count,
                         }

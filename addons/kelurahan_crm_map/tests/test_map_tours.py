@@ -5,7 +5,11 @@ from datetime import timedelta
 from odoo import fields
 from odoo.tests import tagged
 
-from odoo.addons.kelurahan_crm.tests.common import PhoneBrowserMixin, role_user
+from odoo.addons.kelurahan_crm.tests.common import (
+    PhoneBrowserMixin,
+    role_user,
+    walk_to_stage,
+)
 from odoo.addons.kelurahan_crm.tests.portal_case import CTX, PortalCase
 
 HERE = (-6.33721, 106.85913)
@@ -38,8 +42,10 @@ class TestMapOfficerTour(PortalCase):
     Chromium, so no phone emulation of an earlier tour carries over."""
 
     def test_officer_overdue_map_into_complaint(self):
+        """Then, on the dashboard, the hotspots' heat layer opens a cell's
+        complaints."""
         self.env["ir.config_parameter"].sudo().set_param("leaflet.tile_url", "")
-        role_user(
+        officer = role_user(
             self.env,
             "kel_map_officer",
             "officer",
@@ -56,6 +62,27 @@ class TestMapOfficerTour(PortalCase):
         )
         ticket.number = "ADU/2026/MAP02"
         self.assertTrue(ticket.is_overdue)
+        # The dashboard's busiest cell of the last 30 days, in the same ~100 m cell
+        # (three days old, inside the period whatever the browser's time zone;
+        # closed: not on the overdue map).
+        recent = fields.Datetime.now() - timedelta(days=3)
+        hotspots = self.env["helpdesk.ticket"].browse()
+        for index in range(12):
+            hotspots |= self.make_ticket(
+                latitude=-6.9172 - index * 0.00001,
+                longitude=107.6193,
+                date_reported=recent,
+            )
+        walk_to_stage(hotspots, "done", followup_note="Sudah ditangani")
+        hotspot = hotspots[-1]
+        hotspot.number = "ADU/2026/MAP03"
+        self.assertFalse(hotspots.filtered("is_overdue"))
+        cells = (
+            self.env["kelurahan.dashboard"]
+            .with_user(officer)
+            .get_dashboard_hotspots()["cells"]
+        )
+        self.assertEqual(cells[0]["count"], 12, cells[:3])
         self.start_tour(
             "/odoo/pengaduan-terlambat",
             "kelurahan_map_officer_overdue",

@@ -1,7 +1,11 @@
 /** @odoo-module **/
-// The dashboard asks for the hotspots of its period after its figures.
+// The dashboard asks for the hotspots of its period after its figures, and draws
+// them on a map (heat layer) above the list of the busiest cells.
 import {KelurahanDashboard} from "@kelurahan_crm/dashboard/kelurahan_dashboard";
+import {KelurahanHotspotMap} from "./kelurahan_hotspot_map";
 import {patch} from "@web/core/utils/patch";
+
+KelurahanDashboard.components = {...KelurahanDashboard.components, KelurahanHotspotMap};
 
 patch(KelurahanDashboard.prototype, {
     async load() {
@@ -12,5 +16,9 @@ patch(KelurahanDashboard.prototype, {
             [],
             {date_from: this.state.dateFrom, date_to: this.state.dateTo}
         );
+    },
+
+    openHotspot(spot) {
+        this.openComplaints(spot.domain, spot.rw);
     },
 });

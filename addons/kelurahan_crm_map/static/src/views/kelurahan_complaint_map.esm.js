@@ -2,7 +2,8 @@
 // Map of complaints (js_class "kelurahan_complaint_map" on OCA's leaflet_map view):
 // markers coloured by status (a red ring when overdue), clustered, reloaded when the
 // search changes, from one server call (helpdesk.ticket.kel_map_features) that
-// applies the record rules. Clicking a marker's popup opens the complaint.
+// applies the record rules and answers the markers as one JSON text built by
+// PostgreSQL (compact rows, coordinates rounded to 5 decimals). Clicking a marker's popup opens the complaint.
 import {MapController} from "@web_view_leaflet_map/views/leaflet_map/leaflet_map_controller.esm";
 import {MapRenderer} from "@web_view_leaflet_map/views/leaflet_map/leaflet_map_renderer.esm";
 import {leafletMapView} from "@web_view_leaflet_map/views/leaflet_map/leaflet_map_view.esm";
@@ -23,7 +24,7 @@ export class KelurahanComplaintMapRenderer extends MapRenderer {
         ]);
         this.categories = data.categories;
         this.states = data.states;
-        this.records = data.points.map(
+        this.records = JSON.parse(data.points).map(
             ([id, lat, lng, state, overdue, number, categoryId]) => ({
                 id,
                 lat,

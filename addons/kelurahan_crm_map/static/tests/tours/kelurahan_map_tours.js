@@ -4,6 +4,7 @@ import {registry} from "@web/core/registry";
 
 const SUPPORTED = "ADU/2026/MAP01";
 const OVERDUE = "ADU/2026/MAP02";
+const HOTSPOT = "ADU/2026/MAP03";
 
 // A resident on a 360 px phone: chooses the category, takes their position
 // (the phone's geolocation is stubbed), sees the same problem already reported
@@ -52,7 +53,9 @@ registry.category("web_tour.tours").add("kelurahan_map_nearby_support", {
 });
 
 // An officer opens the overdue complaints ("Terlambat") on the map and clicks a
-// marker into the complaint.
+// marker into the complaint; then, on the dashboard, the period's hotspots are a
+// heat layer on a map (by category), the list of cells under it, and the busiest
+// cell opens its complaints.
 registry.category("web_tour.tours").add("kelurahan_map_officer_overdue", {
     url: "/odoo/pengaduan-terlambat",
     steps: () => [
@@ -76,8 +79,37 @@ registry.category("web_tour.tours").add("kelurahan_map_officer_overdue", {
             run: "click",
         },
         {
-            content: "The complaint is open",
+            content: "The complaint is open; go to the dashboard",
             trigger: `.o_form_view .o_field_widget[name='number']:contains(${OVERDUE})`,
+            run() {
+                window.location.assign("/odoo/dasbor-kelurahan");
+            },
+        },
+        {
+            content: "The hotspots are a heat layer on the dashboard's map",
+            trigger: ".o_kel_hotspots .o_kel_hotspot_map.leaflet-container path.o_kel_heat_cell.o_kel_heat_top",
+        },
+        {
+            content: "The busiest cells are also listed (accessible fallback)",
+            trigger: ".o_kel_hotspots .o_kel_hotspot",
+        },
+        {
+            content: "Show the layer of the busiest cell's first category",
+            trigger: ".o_kel_hotspot_map .leaflet-control-layers-base label:nth-child(2) input",
+            run: "click",
+        },
+        {
+            content: "The category's layer is chosen",
+            trigger: ".o_kel_hotspot_map .leaflet-control-layers-base label:nth-child(2) input:checked",
+        },
+        {
+            content: "Open the busiest cell of the category's layer",
+            trigger: ".o_kel_hotspot_map path.o_kel_heat_cell.o_kel_heat_top",
+            run: "click",
+        },
+        {
+            content: "The cell's complaints are listed",
+            trigger: `.o_list_view .o_data_row:contains(${HOTSPOT})`,
         },
     ],
 });
