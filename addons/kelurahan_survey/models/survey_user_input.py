@@ -87,7 +87,7 @@ class SurveyUserInput(models.Model):
     def init(self):
         """The reports' filter (``survey.survey._kel_where``): completed, non-test
         responses of a survey in a range of completion times."""
-        super().init()
+        res = super().init()
         self.env.cr.execute(
             SQL(
                 "CREATE INDEX IF NOT EXISTS survey_user_input_kel_done_idx"
@@ -95,6 +95,7 @@ class SurveyUserInput(models.Model):
                 " WHERE state = 'done' AND test_entry IS NOT TRUE"
             )
         )
+        return res
 
     def _mark_done(self):
         odoobot = self.env.ref("base.partner_root")

@@ -76,13 +76,17 @@ class TestIkmPeriodRange(KelSurveyCase):
         self.assertEqual(self.late.kel_u1, 1)
         march = self.survey._kel_ikm(*MARCH)[None]
         self.assertEqual(march["unsur"]["U1"], {"count": 2, "total": 3, "nrr": 1.5})
-        line.skipped = True
+        line.write(
+            {"skipped": True, "answer_type": False, "suggested_answer_id": False}
+        )
         self.assertEqual(self.late.kel_u1, 0)
         march = self.survey._kel_ikm(*MARCH)[None]
         self.assertEqual(march["unsur"]["U1"], {"count": 1, "total": 2, "nrr": 2.0})
         self.assertEqual(march["respondents"], 2)
         # a response left with no valid answer is no respondent
-        self.early.user_input_line_ids.skipped = True
+        self.early.user_input_line_ids.write(
+            {"skipped": True, "answer_type": False, "suggested_answer_id": False}
+        )
         self.assertEqual(self.survey._kel_ikm(*MARCH)[None]["respondents"], 1)
 
 
