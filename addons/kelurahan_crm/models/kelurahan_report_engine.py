@@ -15,10 +15,13 @@ the reporter of an anonymous complaint is written as "Anonim".
 
 import array
 import html
+import itertools
 import os
 import re
 import tempfile
 from datetime import timedelta
+
+import pytz
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -28,6 +31,11 @@ from ..tools import xlsx_stream as xs
 
 BATCH_SIZE = 5000
 FETCH_SIZE = 500
+# Rows taken from a server-side cursor per FETCH: few round trips, and only this
+# many tuples alive at once (a whole result would push a million objects through
+# Python's garbage collector).
+STREAM_ROWS = 2000
+_STREAM_NAMES = itertools.count(1)
 NO_DATA = "Tidak ada data untuk periode dan filter ini."
 ANONYMOUS_LABEL = "Anonim"
 CONFIDENTIAL_LABEL = "Dirahasiakan"
@@ -196,13 +204,15 @@ class KelurahanReportEngine(models.AbstractModel):
         ]
         if self.env["kelurahan.disposition"].has_access("read"):
             providers.append(
-                self._kel_orm_provider(
-                    "kelurahan.disposition",
-                    "Disposisi",
-                    "date_sent",
-                    DISPOSITION_COLUMNS,
-                    filters,
-                )
+                {
+                    "key": "kelurahan.disposition",
+                    "sheet": "Disposisi",
+                    "columns": [
+                        (header, kind, width)
+                        for header, _f, kind, width in DISPOSITION_COLUMNS
+                    ],
+                    "rows": lambda: self._kel_disposition_rows(filters),
+                }
             )
         return providers
 
@@ -233,8 +243,11 @@ class KelurahanReportEngine(models.AbstractModel):
         flat."""
         Model = self.env[model].with_context(lang=self._kel_report_lang())
         ids = Model.search(domain, order=order or f"{columns[0][0]}, id").ids
-        company = self.env.company
+        # the office's time zone, looked up once (res.company._kel_to_local per
+        # value reads the office calendar each time)
+        tz = self.env.company._kel_tz()
         fnames = [fname for fname, _kind in columns]
+        fields_ = [Model._fields[fname] for fname in fnames]
         labels = {
             fname: dict(Model._fields[fname]._description_selection(Model.env))
             for fname in fnames
@@ -245,8 +258,7 @@ class KelurahanReportEngine(models.AbstractModel):
             records.fetch(fnames)
             for record in records:
                 row = []
-                for fname, _kind in columns:
-                    field = Model._fields[fname]
+                for fname, field in zip(fnames, fields_, strict=True):
                     value = record[fname]
                     if field.type == "many2one":
                         value = value.display_name or ""
@@ -255,7 +267,9 @@ class KelurahanReportEngine(models.AbstractModel):
                     elif field.type == "boolean":
                         value = "Ya" if value else "Tidak"
                     elif field.type == "datetime" and value:
-                        value = company._kel_to_local(value)
+                        value = (
+                            pytz.utc.localize(value).astimezone(tz).replace(tzinfo=None)
+                        )
                     row.append(value)
                 yield tuple(row)
             records.invalidate_recordset()
@@ -277,13 +291,20 @@ class KelurahanReportEngine(models.AbstractModel):
 
     @api.model
     def _kel_complaint_rows(self, filters, ids=None):
-        """Rows of the "Pengaduan" sheet, read by batches of ids with one SQL query.
+        """Rows of the "Pengaduan" sheet, read with one SQL query through a
+        server-side cursor.
 
-        The ids come from ``_kel_complaint_ids`` (the user's record rules); the query
-        only joins names for display and never selects the NIK.
+        The complaints are those the user may read (``_search`` applies the record
+        rules), or ``ids`` when given; the query only joins names for display and
+        never selects the NIK.
         """
         if ids is None:
-            ids = self._kel_complaint_ids(filters)
+            Ticket = self.env["helpdesk.ticket"]
+            Ticket.check_access("read")
+            query = Ticket._search(self._kel_complaint_domain(filters))
+            where = SQL("t.id IN %s", query.subselect())
+        else:
+            where = SQL("t.id = ANY(%s)", list(ids))
         lang = self._kel_report_lang()
         states = dict(
             self.env["helpdesk.ticket"]
@@ -292,7 +313,7 @@ class KelurahanReportEngine(models.AbstractModel):
             ._description_selection(self.with_context(lang=lang).env)
         )
         yes, no = "Ya", "Tidak"
-        for row in self._kel_fetch_batches(ids, lang):
+        for row in self._kel_stream(self._kel_complaint_sql(where, lang)):
             (
                 number, reported, category, description, title, anonymous,
                 confidential, reporter, partner, location, rw, rt, channel, state,
@@ -327,41 +348,50 @@ class KelurahanReportEngine(models.AbstractModel):
             )
 
     @api.model
-    def _kel_fetch_batches(self, ids, lang):
-        """Result rows of ``_kel_complaint_sql``, a batch of ids per query.
-
-        Rows are taken from the cursor a few hundred at a time: a whole batch of
-        tuples alive at once would push thousands of objects through Python's
-        garbage collector and set off full collections of the Odoo process. So the
-        cursor must not run another query until the rows are consumed; if it does,
-        this stops with an error instead of returning a truncated sheet.
-        """
+    def _kel_stream(self, query):
+        """The rows of ``query``, fetched ``STREAM_ROWS`` at a time from a
+        server-side cursor (``DECLARE``/``FETCH``): one execution of the query, no
+        list of ids, and the transaction's cursor stays free for other queries
+        between two fetches."""
+        # the query reads many tables directly: write pending ORM changes first
+        self.env.flush_all()
         cr = self.env.cr
-        for start in range(0, len(ids), BATCH_SIZE):
-            cr.execute(self._kel_complaint_sql(ids[start : start + BATCH_SIZE], lang))
-            query = cr.query
-            while True:
-                if cr.query != query:
-                    raise RuntimeError("The cursor ran another query during an export.")
-                rows = cr.fetchmany(FETCH_SIZE)
-                if not rows:
-                    break
-                yield from rows
+        name = SQL.identifier(f"kel_export_{next(_STREAM_NAMES)}")
+        cr.execute(SQL("DECLARE %s NO SCROLL CURSOR FOR %s", name, query))
+        while True:
+            cr.execute(SQL("FETCH FORWARD %s FROM %s", STREAM_ROWS, name))
+            rows = cr.fetchall()
+            if not rows:
+                break
+            yield from rows
+        cr.execute(SQL("CLOSE %s", name))
 
     @api.model
-    def _kel_complaint_sql(self, ids, lang):
+    def _kel_local_sql(self, column):
+        """``column`` (naive UTC) as the office's naive wall-clock time, in SQL."""
         tz = self.env.company._kel_tz_name()
+        return SQL("(%s AT TIME ZONE 'UTC' AT TIME ZONE %s)", column, tz)
 
-        def local(column):
-            return SQL("(%s AT TIME ZONE 'UTC' AT TIME ZONE %s)", column, tz)
+    @api.model
+    def _kel_name_sql(self, alias, lang):
+        """The translated ``name`` of the row ``alias`` in ``lang``."""
+        return SQL(
+            "COALESCE(%s->>%s, %s->>'en_US')",
+            SQL.identifier(alias, "name"),
+            lang,
+            SQL.identifier(alias, "name"),
+        )
+
+    @api.model
+    def _kel_complaint_sql(self, where, lang):
+        """The "Pengaduan" columns of the complaints matching ``where`` (on
+        ``t``), in report order. The agencies of each complaint are aggregated in
+        one pass over the dispositions of those complaints (a hash join), not by a
+        sub-query per row."""
+        local = self._kel_local_sql
 
         def name(alias):
-            return SQL(
-                "COALESCE(%s->>%s, %s->>'en_US')",
-                SQL.identifier(alias, "name"),
-                lang,
-                SQL.identifier(alias, "name"),
-            )
+            return self._kel_name_sql(alias, lang)
 
         return SQL(
             """
@@ -372,13 +402,14 @@ class KelurahanReportEngine(models.AbstractModel):
                    t.reporter_name, p.name,
                    t.location_address, rw.name, rt.name, %(channel)s, t.kel_state,
                    %(followup)s, %(done)s, t.response_days, t.resolution_days,
-                   t.is_within_deadline, up.name,
-                   (SELECT string_agg(DISTINCT %(agency)s, ', ')
+                   t.is_within_deadline, up.name, ag.names, t.support_count
+              FROM helpdesk_ticket t
+         LEFT JOIN (SELECT d.ticket_id, string_agg(DISTINCT %(agency)s, ', ') AS names
                       FROM kelurahan_disposition d
                       JOIN kelurahan_agency a ON a.id = d.agency_id
-                     WHERE d.ticket_id = t.id),
-                   t.support_count
-              FROM helpdesk_ticket t
+                      JOIN helpdesk_ticket t ON t.id = d.ticket_id
+                     WHERE %(where)s
+                  GROUP BY d.ticket_id) ag ON ag.ticket_id = t.id
          LEFT JOIN helpdesk_ticket_category c ON c.id = t.category_id
          LEFT JOIN helpdesk_ticket_category pc ON pc.id = c.parent_id
          LEFT JOIN helpdesk_ticket_channel ch ON ch.id = t.channel_id
@@ -387,7 +418,7 @@ class KelurahanReportEngine(models.AbstractModel):
          LEFT JOIN kelurahan_rt rt ON rt.id = t.rt_id
          LEFT JOIN res_users u ON u.id = t.user_id
          LEFT JOIN res_partner up ON up.id = u.partner_id
-             WHERE t.id = ANY(%(ids)s)
+             WHERE %(where)s
           ORDER BY t.date_reported, t.id
             """,
             reported=local(SQL("t.date_reported")),
@@ -397,8 +428,65 @@ class KelurahanReportEngine(models.AbstractModel):
             pcat=name("pc"),
             channel=name("ch"),
             agency=name("a"),
-            ids=list(ids),
+            where=where,
         )
+
+    @api.model
+    def _kel_disposition_rows(self, filters):
+        """Rows of the "Disposisi" sheet (``DISPOSITION_COLUMNS``): the
+        dispositions sent in the period that the user may read (record rules via
+        ``_search``), by one SQL query streamed like the complaints. The same
+        cells as reading them with the ORM: agency name in the report language,
+        state label, Ya/Tidak, office time."""
+        Disposition = self.env["kelurahan.disposition"]
+        date_from = fields.Date.to_date(filters["date_from"])
+        date_to = fields.Date.to_date(filters["date_to"])
+        start, end = self._kel_utc_bounds(date_from, date_to)
+        query = Disposition._search(
+            [("date_sent", ">=", start), ("date_sent", "<", end)]
+        )
+        lang = self._kel_report_lang()
+        states = dict(
+            Disposition._fields["state"]._description_selection(
+                self.with_context(lang=lang).env
+            )
+        )
+        local = self._kel_local_sql
+        rows = self._kel_stream(
+            SQL(
+                """
+                SELECT %(sent)s, t.number, %(agency)s, %(due)s, d.state,
+                       %(accepted)s, %(done)s, COALESCE(d.response_days_taken, 0),
+                       d.is_within_target, d.response, d.reject_reason
+                  FROM kelurahan_disposition d
+             LEFT JOIN helpdesk_ticket t ON t.id = d.ticket_id
+             LEFT JOIN kelurahan_agency a ON a.id = d.agency_id
+                 WHERE d.id IN %(ids)s
+              ORDER BY d.date_sent, d.id
+                """,
+                sent=local(SQL("d.date_sent")),
+                agency=self._kel_name_sql("a", lang),
+                due=local(SQL("d.date_due")),
+                accepted=local(SQL("d.date_accepted")),
+                done=local(SQL("d.date_done")),
+                ids=query.subselect(),
+            )
+        )
+        for sent, number, agency, due, state, accepted, done, *rest in rows:
+            taken, within, response, reject_reason = rest
+            yield (
+                sent,
+                number,
+                agency or "",
+                due,
+                states.get(state, state or ""),
+                accepted,
+                done,
+                taken,
+                "Ya" if within else "Tidak",
+                response,
+                reject_reason,
+            )
 
     # ------------------------------------------------------------------
     # Workbook

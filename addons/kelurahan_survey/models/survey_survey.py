@@ -13,6 +13,7 @@ from odoo.tools import SQL
 
 from ..tools import ikm as ikm_tools
 from .survey_question_answer import SCALES
+from .survey_user_input import UNSUR_FIELDS
 
 PROFILE_GROUPS = ("age", "sex", "education", "occupation", "service", "rw")
 
@@ -226,21 +227,33 @@ class SurveySurvey(models.Model):
         tz = self.env.company._kel_tz_name()
         return SQL("(ui.end_datetime AT TIME ZONE 'UTC' AT TIME ZONE %s)", tz)
 
+    def _kel_period_sql(self, date_from=None, date_to=None):
+        """Responses completed on the office days ``date_from``..``date_to`` (both
+        included, either may be open), as a range on the stored UTC timestamp: the
+        bounds are computed once in Python (``res.company._kel_period_bounds``), so
+        the index on (survey, end_datetime) serves the filter."""
+        company = self.env.company
+        conds = []
+        if date_from:
+            start, _end = company._kel_period_bounds(fields.Date.to_date(date_from))
+            conds.append(SQL("ui.end_datetime >= %s", start))
+        if date_to:
+            _start, end = company._kel_period_bounds(fields.Date.to_date(date_to))
+            conds.append(SQL("ui.end_datetime < %s", end))
+        return SQL(" AND ").join(conds) if conds else SQL("TRUE")
+
     def _kel_where(
         self, date_from=None, date_to=None, channel_ids=None, service_ids=None
     ):
         """Completed, non-test responses of these surveys in the period (local dates,
         both ends included), optionally of some channels / services."""
-        local = self._kel_local_ts()
         conds = [
             SQL("ui.survey_id IN %s", tuple(self.ids) or (0,)),
             SQL("ui.state = 'done'"),
             SQL("ui.test_entry IS NOT TRUE"),
         ]
-        if date_from:
-            conds.append(SQL("%s::date >= %s", local, fields.Date.to_date(date_from)))
-        if date_to:
-            conds.append(SQL("%s::date <= %s", local, fields.Date.to_date(date_to)))
+        if date_from or date_to:
+            conds.append(self._kel_period_sql(date_from, date_to))
         if channel_ids:
             conds.append(SQL("ui.channel_id IN %s", tuple(channel_ids)))
         if service_ids:
@@ -290,29 +303,45 @@ class SurveySurvey(models.Model):
             tuple(self.ids) or (0,),
         )
 
-    def _kel_unsur_sql(self, select, where, group_by, group=None):
+    def _kel_response_sql(self, select, where, group_by, group=None, joins=None):
+        """A query over the responses themselves (their stored unsur scores,
+        ``survey.user_input.kel_u1``…``kel_u9``), not their answer lines."""
         return SQL(
             """%(cte)sSELECT %(select)s
-                 FROM survey_user_input_line l
-                 JOIN survey_user_input ui ON ui.id = l.user_input_id
-                 JOIN survey_question q ON q.id = l.question_id
-                 JOIN survey_question_answer a ON a.id = l.suggested_answer_id
+                 FROM survey_user_input ui
+                 %(joins)s
                  %(service_join)s
                 WHERE %(where)s
-                  AND q.kel_unsur IS NOT NULL
-                  AND l.skipped IS NOT TRUE
-                  AND a.kel_score BETWEEN %(low)s AND %(high)s
              GROUP BY %(group_by)s""",
             select=select,
             cte=self._kel_service_cte() if group == "service" else SQL(),
+            joins=joins or SQL(),
             service_join=SQL("LEFT JOIN svc ON svc.user_input_id = ui.id")
             if group == "service"
             else SQL(),
             where=where,
-            low=ikm_tools.SCALE_MIN,
-            high=ikm_tools.SCALE_MAX,
             group_by=group_by,
         )
+
+    def _kel_score_columns(self):
+        """The stored unsur score columns of ``ui``, in ``ikm_tools.UNSUR`` order."""
+        return [SQL.identifier("ui", UNSUR_FIELDS[code]) for code in ikm_tools.UNSUR]
+
+    def _kel_ikm_sql(self, where, group=None):
+        """One pass over the responses of the period: per group, the respondents
+        (a valid answer to at least one unsur) and per unsur the count and sum of
+        the valid answers."""
+        columns = self._kel_score_columns()
+        select = [
+            SQL("%s AS grp", self._kel_group_key(group)),
+            SQL("COUNT(*) FILTER (WHERE GREATEST(%s) > 0)", SQL(", ").join(columns)),
+        ]
+        for column in columns:
+            select += [
+                SQL("COUNT(*) FILTER (WHERE %s > 0)", column),
+                SQL("SUM(%s)", column),
+            ]
+        return self._kel_response_sql(SQL(", ").join(select), where, SQL("1"), group)
 
     def _kel_ikm(
         self,
@@ -322,43 +351,34 @@ class SurveySurvey(models.Model):
         service_ids=None,
         group=None,
     ):
-        """IKM per group, computed in PostgreSQL (count and sum per unsur), then the
-        exact arithmetic of ``tools.ikm``. Returns ``{group_key: result}`` where
-        result = {respondents, unsur: {code: {count, total, nrr}}, ikm, converted,
-        category, category_label}. Keys are None without grouping."""
+        """IKM per group, computed in PostgreSQL (count and sum per unsur, in one
+        pass over the responses' stored unsur scores, not their answer lines), then
+        the exact arithmetic of ``tools.ikm``.
+        Returns ``{group_key: result}`` where result = {respondents, unsur: {code:
+        {count, total, nrr}}, ikm, converted, category, category_label}. Keys are
+        None without grouping."""
         self._kel_check_skm_complete()
+        # the stored unsur scores of responses answered in this transaction
+        self.env.flush_all()
         where = self._kel_where(date_from, date_to, channel_ids, service_ids)
-        key = self._kel_group_key(group)
-        self.env.cr.execute(
-            self._kel_unsur_sql(
-                SQL(
-                    "%s AS grp, q.kel_unsur, COUNT(*), SUM(a.kel_score)",
-                    key,
-                ),
-                where,
-                SQL("1, 2"),
-                group,
-            )
-        )
-        rows = self.env.cr.fetchall()
-        self.env.cr.execute(
-            self._kel_unsur_sql(
-                SQL("%s AS grp, COUNT(DISTINCT ui.id)", key), where, SQL("1"), group
-            )
-        )
-        respondents = dict(self.env.cr.fetchall())
+        self.env.cr.execute(self._kel_ikm_sql(where, group))
         results = {}
-        for grp, unsur, count, total in rows:
-            res = results.setdefault(grp, {"unsur": {}})
-            res["unsur"][unsur] = {
-                "count": count,
-                "total": int(total),
-                "nrr": ikm_tools.nrr(total, count),
-            }
+        for grp, respondents, *sums in self.env.cr.fetchall():
+            if not respondents:
+                continue
+            unsur = {}
+            for i, code in enumerate(ikm_tools.UNSUR):
+                count, total = sums[2 * i], sums[2 * i + 1]
+                if count:
+                    unsur[code] = {
+                        "count": int(count),
+                        "total": int(total),
+                        "nrr": ikm_tools.nrr(total, count),
+                    }
+            results[grp] = {"unsur": unsur, "respondents": respondents}
         if not group and not results:
-            results[None] = {"unsur": {}}
-        for grp, res in results.items():
-            res["respondents"] = respondents.get(grp, 0)
+            results[None] = {"unsur": {}, "respondents": 0}
+        for res in results.values():
             value = ikm_tools.ikm(
                 {code: data["nrr"] for code, data in res["unsur"].items()}
             )
@@ -371,30 +391,50 @@ class SurveySurvey(models.Model):
                 data["nrr"] = float(data["nrr"])
         return results
 
-    def _kel_respondent_scores(
-        self,
-        date_from=None,
-        date_to=None,
-        channel_ids=None,
-        service_ids=None,
-        group=None,
-    ):
-        """Scores per respondent for the statistics: ``{group: {response_id:
-        {unsur: score}}}``. Individual-level data stays in memory; callers only
-        publish aggregates."""
-        where = self._kel_where(date_from, date_to, channel_ids, service_ids)
+    def _kel_score_counts(self, date_from=None, date_to=None, group=None):
+        """Per-respondent scores for the statistics, as frequency tables counted in
+        PostgreSQL from the responses' stored unsur scores (never a row per answer
+        in Python): ``{group: {"respondents": {(sum, answered): respondents},
+        "unsur": {code: {score: respondents}}}}``. A respondent's IKM is 25 × sum
+        / answered; ``respondent_ikm`` and ``sample`` rebuild the samples."""
+        columns = self._kel_score_columns()
+        # one (unsur, score) row per stored score of a response
+        unpivot = SQL(
+            "CROSS JOIN LATERAL (VALUES %s) AS v(unsur, score)",
+            SQL(", ").join(
+                SQL("(%s, %s)", code, column)
+                for code, column in zip(ikm_tools.UNSUR, columns, strict=True)
+            ),
+        )
         key = self._kel_group_key(group)
+        where = self._kel_where(date_from, date_to)
+        self.env.flush_all()
         self.env.cr.execute(
-            self._kel_unsur_sql(
-                SQL("%s AS grp, ui.id, q.kel_unsur, MAX(a.kel_score)", key),
-                where,
+            self._kel_response_sql(
+                SQL("%s AS grp, v.unsur, v.score, COUNT(*)", key),
+                SQL("%s AND v.score > 0", where),
+                SQL("1, 2, 3"),
+                group,
+                joins=unpivot,
+            )
+        )
+        data = {}
+        for grp, unsur, score, count in self.env.cr.fetchall():
+            group_data = data.setdefault(grp, {"respondents": {}, "unsur": {}})
+            group_data["unsur"].setdefault(unsur, {})[score] = count
+        total = SQL(" + ").join(columns)
+        answered = SQL(" + ").join(SQL("(%s > 0)::int", column) for column in columns)
+        self.env.cr.execute(
+            self._kel_response_sql(
+                SQL("%s AS grp, %s, %s, COUNT(*)", key, total, answered),
+                SQL("%s AND %s > 0", where, total),
                 SQL("1, 2, 3"),
                 group,
             )
         )
-        data = {}
-        for grp, response_id, unsur, score in self.env.cr.fetchall():
-            data.setdefault(grp, {}).setdefault(response_id, {})[unsur] = score
+        for grp, total_score, answered_count, count in self.env.cr.fetchall():
+            group_data = data.setdefault(grp, {"respondents": {}, "unsur": {}})
+            group_data["respondents"][(int(total_score), answered_count)] = count
         return data
 
     def _kel_profile(
@@ -541,19 +581,8 @@ class SurveySurvey(models.Model):
     def _kel_paired_counts(self, before, after):
         """Respondents (same partner) who answered in both periods: ``{aspect:
         {(mean before, mean after): count}}``; ``before``/``after`` are (from, to)."""
-        local = self._kel_local_ts()
-        in_before = SQL(
-            "%s::date BETWEEN %s AND %s",
-            local,
-            fields.Date.to_date(before[0]),
-            fields.Date.to_date(before[1]),
-        )
-        in_after = SQL(
-            "%s::date BETWEEN %s AND %s",
-            local,
-            fields.Date.to_date(after[0]),
-            fields.Date.to_date(after[1]),
-        )
+        in_before = self._kel_period_sql(*before)
+        in_after = self._kel_period_sql(*after)
         public = self.env.ref("base.public_partner").id
         self.env.cr.execute(
             SQL(

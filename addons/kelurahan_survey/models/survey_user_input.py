@@ -2,7 +2,15 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from markupsafe import Markup, escape
 
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.tools import SQL
+
+from ..tools import ikm as ikm_tools
+
+# The stored score of each SKM element (unsur) of a response: 1–4, 0 when the
+# response has no valid answer to it. The IKM and the comparisons add these up over
+# the responses of a period instead of scanning every answer line.
+UNSUR_FIELDS = {code: f"kel_{code.lower()}" for code in ikm_tools.UNSUR}
 
 
 class SurveyUserInput(models.Model):
@@ -24,6 +32,70 @@ class SurveyUserInput(models.Model):
         help="Started on the counter tablet: each respondent gets a fresh, "
         "anonymous response.",
     )
+
+    kel_u1 = fields.Integer(
+        "U1 score", compute="_compute_kel_unsur_scores", store=True, readonly=True
+    )
+    kel_u2 = fields.Integer(
+        "U2 score", compute="_compute_kel_unsur_scores", store=True, readonly=True
+    )
+    kel_u3 = fields.Integer(
+        "U3 score", compute="_compute_kel_unsur_scores", store=True, readonly=True
+    )
+    kel_u4 = fields.Integer(
+        "U4 score", compute="_compute_kel_unsur_scores", store=True, readonly=True
+    )
+    kel_u5 = fields.Integer(
+        "U5 score", compute="_compute_kel_unsur_scores", store=True, readonly=True
+    )
+    kel_u6 = fields.Integer(
+        "U6 score", compute="_compute_kel_unsur_scores", store=True, readonly=True
+    )
+    kel_u7 = fields.Integer(
+        "U7 score", compute="_compute_kel_unsur_scores", store=True, readonly=True
+    )
+    kel_u8 = fields.Integer(
+        "U8 score", compute="_compute_kel_unsur_scores", store=True, readonly=True
+    )
+    kel_u9 = fields.Integer(
+        "U9 score", compute="_compute_kel_unsur_scores", store=True, readonly=True
+    )
+
+    @api.depends(
+        "user_input_line_ids.skipped",
+        "user_input_line_ids.question_id.kel_unsur",
+        "user_input_line_ids.suggested_answer_id.kel_score",
+    )
+    def _compute_kel_unsur_scores(self):
+        """The response's score of each unsur: its valid answer (not skipped, on
+        the SKM scale; the best one if a question allowed several), else 0."""
+        for user_input in self:
+            scores = dict.fromkeys(ikm_tools.UNSUR, 0)
+            for line in user_input.user_input_line_ids:
+                code = line.question_id.kel_unsur
+                score = line.suggested_answer_id.kel_score
+                if (
+                    code
+                    and not line.skipped
+                    and ikm_tools.SCALE_MIN <= score <= ikm_tools.SCALE_MAX
+                ):
+                    scores[code] = max(scores[code], score)
+            user_input.update(
+                {UNSUR_FIELDS[code]: score for code, score in scores.items()}
+            )
+
+    def init(self):
+        """The reports' filter (``survey.survey._kel_where``): completed, non-test
+        responses of a survey in a range of completion times."""
+        res = super().init()
+        self.env.cr.execute(
+            SQL(
+                "CREATE INDEX IF NOT EXISTS survey_user_input_kel_done_idx"
+                " ON survey_user_input (survey_id, end_datetime) INCLUDE (id)"
+                " WHERE state = 'done' AND test_entry IS NOT TRUE"
+            )
+        )
+        return res
 
     def _mark_done(self):
         odoobot = self.env.ref("base.partner_root")

@@ -15,3 +15,4 @@ from . import test_reliability
 from . import test_evaluation
 from . import test_evaluation_demo
 from . import test_pdp_survey
+from . import test_ikm_scale

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from dataclasses import replace
 
+import numpy as np
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -9,6 +10,7 @@ from odoo import api, fields, models
 from odoo.addons.kelurahan_crm.tools import stats
 
 from ..tools import ikm as ikm_tools
+from .kelurahan_survey_evaluation_wizard import sample
 
 GROUP_BY = [
     ("month", "Month"),
@@ -19,11 +21,15 @@ GROUP_BY = [
 ]
 
 
-def respondent_ikm(scores):
-    """Per-respondent IKM on the 25–100 scale: 25 × mean of the unsur answered."""
-    if not scores:
-        return None
-    return 25.0 * sum(scores.values()) / len(scores)
+def respondent_ikm(totals):
+    """Per-respondent IKM on the 25–100 scale (25 × mean of the unsur answered) of
+    ``{(sum, answered): respondents}``, as one array."""
+    if not totals:
+        return np.zeros(0)
+    return np.repeat(
+        np.asarray([25.0 * total / answered for total, answered in totals]),
+        np.asarray(list(totals.values()), dtype=int),
+    )
 
 
 class KelurahanSurveyCompareWizard(models.TransientModel):
@@ -96,7 +102,8 @@ class KelurahanSurveyCompareWizard(models.TransientModel):
 
     # ------------------------------------------------------------------
     def _kel_groups(self):
-        """[(label, {response_id: {unsur: score}})] for the chosen comparison."""
+        """[(label, {"respondents": …, "unsur": …})] for the chosen comparison: the
+        frequency tables of ``survey.survey._kel_score_counts``."""
         survey = self.survey_id
         if self.mode == "periods":
             groups = []
@@ -106,10 +113,10 @@ class KelurahanSurveyCompareWizard(models.TransientModel):
             ):
                 if not start or not end:
                     return []
-                data = survey._kel_respondent_scores(date_from=start, date_to=end)
+                data = survey._kel_score_counts(date_from=start, date_to=end)
                 groups.append((label, data.get(None, {})))
             return groups
-        data = survey._kel_respondent_scores(
+        data = survey._kel_score_counts(
             date_from=self.date_from, date_to=self.date_to, group=self.group_by
         )
         wizard_ikm = self.env["kelurahan.survey.ikm.wizard"]
@@ -131,17 +138,16 @@ class KelurahanSurveyCompareWizard(models.TransientModel):
                 "Choose two periods, or a grouping that yields at least two groups."
             )
             return values
-        for label, responses in groups:
-            desc = stats.describe(
-                [respondent_ikm(scores) for scores in responses.values()]
-            )
-            values["groups"].append({"label": label, **desc})
+        ikm_samples = [
+            respondent_ikm(counts.get("respondents")) for _label, counts in groups
+        ]
+        for (label, _counts), ikm_sample in zip(groups, ikm_samples, strict=True):
+            values["groups"].append({"label": label, **stats.describe(ikm_sample)})
         two = len(groups) == 2
         tests = []
         for code in ikm_tools.UNSUR:
             samples = [
-                [s[code] for s in responses.values() if code in s]
-                for _label, responses in groups
+                sample(counts.get("unsur", {}).get(code)) for _label, counts in groups
             ]
             if two:
                 result = stats.mann_whitney(samples[0], samples[1])
@@ -164,10 +170,6 @@ class KelurahanSurveyCompareWizard(models.TransientModel):
                 env, replace(result, pvalue=p_holm) if result.ok else result
             )
             values["unsur"].append(test)
-        ikm_samples = [
-            [respondent_ikm(s) for s in responses.values()]
-            for _label, responses in groups
-        ]
         if two:
             results = [stats.welch_t(ikm_samples[0], ikm_samples[1])]
         else:
