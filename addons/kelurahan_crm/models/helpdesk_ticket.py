@@ -506,7 +506,10 @@ class HelpdeskTicket(models.Model):
                 ticket._kel_mark_followup()
             if ticket.kel_state == "done" and not ticket.date_done:
                 ticket.sudo().date_done = fields.Datetime.now()  # workflow, see above
-        tickets._kel_notify_reporter("created")
+        # A resident form's complaint is acknowledged by its intake job.
+        tickets.filtered(
+            lambda t: t.kel_intake_state != "pending"
+        )._kel_notify_reporter("created")
         return tickets
 
     def write(self, vals):

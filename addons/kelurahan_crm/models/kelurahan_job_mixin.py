@@ -24,7 +24,7 @@ guarantees. What the rows need is done here once:
 
 import logging
 
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.tools import SQL
 
 _logger = logging.getLogger(__name__)
@@ -86,6 +86,34 @@ class KelurahanJobMixin(models.AbstractModel):
         a retry: each model overrides it. Called while the exception is handled,
         so ``exc_info=True`` logs its traceback."""
         _logger.error("%s %s failed: %s", self._name, self.id, error, exc_info=True)
+
+    @api.model
+    def _kel_job_wake(self, cron_xmlid):
+        """Have the cron ``cron_xmlid`` run soon, for a request that just queued
+        work: one statement adds a trigger unless a due one is already waiting
+        (under load, most requests then add none), and the cron workers are woken
+        after the commit only when a trigger was added. If the running job
+        deletes the waiting trigger just after its last count, the work is taken
+        by the next request's trigger or the cron's interval."""
+        cron_id = self.env["ir.model.data"]._xmlid_to_res_id(cron_xmlid)
+        now = fields.Datetime.now()
+        self.env.cr.execute(
+            SQL(
+                """INSERT INTO ir_cron_trigger
+                    (cron_id, call_at, create_uid, create_date, write_uid, write_date)
+                SELECT cron.id, %(now)s, %(uid)s, %(now)s, %(uid)s, %(now)s
+                FROM ir_cron cron
+                WHERE cron.id = %(cron)s AND cron.active AND NOT EXISTS (
+                    SELECT 1 FROM ir_cron_trigger waiting
+                    WHERE waiting.cron_id = cron.id AND waiting.call_at <= %(now)s)
+                RETURNING id""",
+                now=now,
+                uid=self.env.uid,
+                cron=cron_id,
+            )
+        )
+        if self.env.cr.fetchone():
+            self.env.cr.postcommit.add(self.env["ir.cron"].browse(cron_id)._notifydb)
 
     @api.model
     def _kel_job_commit(self):
