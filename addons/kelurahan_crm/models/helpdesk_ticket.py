@@ -576,12 +576,14 @@ class HelpdeskTicket(models.Model):
 
     @api.model
     def _kel_channel_map(self):
+        # ids from the (cached) xmlid table: no query per complaint created
+        IrModelData = self.env["ir.model.data"]
         result = {}
         for source, target in CHANNEL_MAP.items():
-            source_rec = self.env.ref(source, raise_if_not_found=False)
-            target_rec = self.env.ref(target, raise_if_not_found=False)
-            if source_rec and target_rec:
-                result[source_rec.id] = target_rec.id
+            source_id = IrModelData._xmlid_to_res_id(source, raise_if_not_found=False)
+            target_id = IrModelData._xmlid_to_res_id(target, raise_if_not_found=False)
+            if source_id and target_id:
+                result[source_id] = target_id
         return result
 
     def _prepare_ticket_number(self, values):

@@ -51,9 +51,13 @@ class HelpdeskTicket(models.Model):
         help="Empty once the follow-up of a complaint sent from a resident form "
         "(followers, 'received' message, acknowledgement to the reporter) is done.",
     )
-    kel_intake_attempts = fields.Integer(readonly=True, copy=False)
-    kel_intake_error = fields.Char(readonly=True, copy=False)
-    kel_intake_retry_at = fields.Datetime(readonly=True, copy=False)
+    kel_intake_attempts = fields.Integer(
+        string="Intake attempts", readonly=True, copy=False
+    )
+    kel_intake_error = fields.Char(string="Intake error", readonly=True, copy=False)
+    kel_intake_retry_at = fields.Datetime(
+        string="Intake retry at", readonly=True, copy=False
+    )
 
     def init(self):
         res = super().init()

@@ -19,15 +19,22 @@ guarantees. What the rows need is done here once:
   accepted by an API, an e-mail queued). Outside a cron run (a button, a test) the
   caller's transaction decides;
 - **progress**: the remaining count goes to ``ir.cron._notify_progress``, so the
-  cron runs again at once while rows remain.
+  cron runs again at once while rows remain;
+- **priority**: a scheduled run lowers its thread's CPU priority (nice 10), so
+  that during a burst the HTTP workers answering residents and Meta's webhook get
+  the CPUs first and the jobs catch up as soon as the burst is over.
 """
 
 import logging
+import os
+import threading
 
 from odoo import api, fields, models
 from odoo.tools import SQL
 
 _logger = logging.getLogger(__name__)
+
+BACKGROUND_NICE = 10
 
 
 class KelurahanJobMixin(models.AbstractModel):
@@ -62,6 +69,7 @@ class KelurahanJobMixin(models.AbstractModel):
     def _kel_job_run(self, where, process, limit):
         """Claim up to ``limit`` rows matching ``where`` and call ``process(row)`` on
         each; returns how many were processed."""
+        self._kel_job_background_priority()
         rows = self._kel_job_claim(where, limit)
         for row in rows:
             row._kel_job_process(process)
@@ -69,6 +77,22 @@ class KelurahanJobMixin(models.AbstractModel):
         remaining = self._kel_job_count(where)
         self.env["ir.cron"]._notify_progress(done=len(rows), remaining=remaining)
         return len(rows)
+
+    @api.model
+    def _kel_job_background_priority(self):
+        """In a scheduled cron run, lower the CPU priority of the running thread
+        to ``BACKGROUND_NICE``. Linux keeps a nice value per thread, so this is
+        the cron thread (threaded server) or the cron worker process (prefork),
+        never an HTTP worker; it stays so, as cron threads only run jobs. Outside
+        a cron run (a button, a test) nothing changes."""
+        if not self.env.context.get("cron_id") or not hasattr(os, "setpriority"):
+            return
+        thread = threading.get_native_id()
+        try:
+            if os.getpriority(os.PRIO_PROCESS, thread) < BACKGROUND_NICE:
+                os.setpriority(os.PRIO_PROCESS, thread, BACKGROUND_NICE)
+        except OSError as error:  # a platform or sandbox that refuses it
+            _logger.debug("Background priority not set: %s", error)
 
     def _kel_job_process(self, process):
         """``process(self)`` in a savepoint; an exception becomes a failure of this
