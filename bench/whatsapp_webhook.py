@@ -103,8 +103,8 @@ class Rpc:
         )
 
 
-def create_db(args, db):
-    print(f"==> creating throwaway database {db} with kelurahan_crm (about a minute)")
+def create_db(args, db, addons="kelurahan_crm"):
+    print(f"==> creating throwaway database {db} with {addons} (about a minute)")
     subprocess.run(
         [
             str(PY),
@@ -113,7 +113,7 @@ def create_db(args, db):
             "-d",
             db,
             "-i",
-            "kelurahan_crm",
+            addons,
             "--without-demo=all",
             "--stop-after-init",
             "--log-level=warn",
@@ -130,7 +130,7 @@ def drop_db(args, db):
     subprocess.call([str(PY), "-c", script, db, *args])
 
 
-def start_odoo(args, db, port, log_path):
+def start_odoo(args, db, port, log_path, werkzeug="WARNING"):
     log = open(log_path, "w")  # noqa: SIM115 - closed in stop_odoo
     proc = subprocess.Popen(
         [
@@ -144,7 +144,7 @@ def start_odoo(args, db, port, log_path):
             "--max-cron-threads=1",
             "--http-interface=127.0.0.1",
             f"--http-port={port}",
-            "--log-handler=werkzeug:WARNING",
+            f"--log-handler=werkzeug:{werkzeug}",
             "--limit-time-real=600",
         ],
         stdout=log,

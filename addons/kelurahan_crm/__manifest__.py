@@ -60,6 +60,7 @@
         "data/kelurahan_privacy_data.xml",
         "views/kelurahan_privacy_views.xml",
         "views/kelurahan_privacy_templates.xml",
+        "data/helpdesk_ticket_intake_data.xml",
     ],
     "demo": [
         "demo/kelurahan_rw_demo.xml",

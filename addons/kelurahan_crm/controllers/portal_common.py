@@ -404,7 +404,9 @@ def create_report(vals, photos):
     hidden = vals.get("is_anonymous") or vals.get("is_confidential")
     Ticket = Ticket.with_user(SUPERUSER_ID) if hidden else Ticket.sudo()
     consent_channel = vals.pop("kel_consent_channel", None)
-    ticket = Ticket.create(vals)
+    # Followers, the "received" message and the acknowledgement to the reporter
+    # follow in the complaint's intake job (helpdesk_ticket_intake.py).
+    ticket = Ticket._kel_intake_create(vals)
     if consent_channel:
         ticket._kel_record_consent(channel=consent_channel)
     attach_photos(ticket, photos)

@@ -506,7 +506,10 @@ class HelpdeskTicket(models.Model):
                 ticket._kel_mark_followup()
             if ticket.kel_state == "done" and not ticket.date_done:
                 ticket.sudo().date_done = fields.Datetime.now()  # workflow, see above
-        tickets._kel_notify_reporter("created")
+        # A resident form's complaint is acknowledged by its intake job.
+        tickets.filtered(
+            lambda t: t.kel_intake_state != "pending"
+        )._kel_notify_reporter("created")
         return tickets
 
     def write(self, vals):
@@ -573,12 +576,14 @@ class HelpdeskTicket(models.Model):
 
     @api.model
     def _kel_channel_map(self):
+        # ids from the (cached) xmlid table: no query per complaint created
+        IrModelData = self.env["ir.model.data"]
         result = {}
         for source, target in CHANNEL_MAP.items():
-            source_rec = self.env.ref(source, raise_if_not_found=False)
-            target_rec = self.env.ref(target, raise_if_not_found=False)
-            if source_rec and target_rec:
-                result[source_rec.id] = target_rec.id
+            source_id = IrModelData._xmlid_to_res_id(source, raise_if_not_found=False)
+            target_id = IrModelData._xmlid_to_res_id(target, raise_if_not_found=False)
+            if source_id and target_id:
+                result[source_id] = target_id
         return result
 
     def _prepare_ticket_number(self, values):

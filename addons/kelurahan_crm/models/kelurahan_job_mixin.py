@@ -19,15 +19,22 @@ guarantees. What the rows need is done here once:
   accepted by an API, an e-mail queued). Outside a cron run (a button, a test) the
   caller's transaction decides;
 - **progress**: the remaining count goes to ``ir.cron._notify_progress``, so the
-  cron runs again at once while rows remain.
+  cron runs again at once while rows remain;
+- **priority**: a scheduled run lowers its thread's CPU priority (nice 10), so
+  that during a burst the HTTP workers answering residents and Meta's webhook get
+  the CPUs first and the jobs catch up as soon as the burst is over.
 """
 
 import logging
+import os
+import threading
 
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.tools import SQL
 
 _logger = logging.getLogger(__name__)
+
+BACKGROUND_NICE = 10
 
 
 class KelurahanJobMixin(models.AbstractModel):
@@ -62,6 +69,7 @@ class KelurahanJobMixin(models.AbstractModel):
     def _kel_job_run(self, where, process, limit):
         """Claim up to ``limit`` rows matching ``where`` and call ``process(row)`` on
         each; returns how many were processed."""
+        self._kel_job_background_priority()
         rows = self._kel_job_claim(where, limit)
         for row in rows:
             row._kel_job_process(process)
@@ -69,6 +77,22 @@ class KelurahanJobMixin(models.AbstractModel):
         remaining = self._kel_job_count(where)
         self.env["ir.cron"]._notify_progress(done=len(rows), remaining=remaining)
         return len(rows)
+
+    @api.model
+    def _kel_job_background_priority(self):
+        """In a scheduled cron run, lower the CPU priority of the running thread
+        to ``BACKGROUND_NICE``. Linux keeps a nice value per thread, so this is
+        the cron thread (threaded server) or the cron worker process (prefork),
+        never an HTTP worker; it stays so, as cron threads only run jobs. Outside
+        a cron run (a button, a test) nothing changes."""
+        if not self.env.context.get("cron_id") or not hasattr(os, "setpriority"):
+            return
+        thread = threading.get_native_id()
+        try:
+            if os.getpriority(os.PRIO_PROCESS, thread) < BACKGROUND_NICE:
+                os.setpriority(os.PRIO_PROCESS, thread, BACKGROUND_NICE)
+        except OSError as error:  # a platform or sandbox that refuses it
+            _logger.debug("Background priority not set: %s", error)
 
     def _kel_job_process(self, process):
         """``process(self)`` in a savepoint; an exception becomes a failure of this
@@ -86,6 +110,34 @@ class KelurahanJobMixin(models.AbstractModel):
         a retry: each model overrides it. Called while the exception is handled,
         so ``exc_info=True`` logs its traceback."""
         _logger.error("%s %s failed: %s", self._name, self.id, error, exc_info=True)
+
+    @api.model
+    def _kel_job_wake(self, cron_xmlid):
+        """Have the cron ``cron_xmlid`` run soon, for a request that just queued
+        work: one statement adds a trigger unless a due one is already waiting
+        (under load, most requests then add none), and the cron workers are woken
+        after the commit only when a trigger was added. If the running job
+        deletes the waiting trigger just after its last count, the work is taken
+        by the next request's trigger or the cron's interval."""
+        cron_id = self.env["ir.model.data"]._xmlid_to_res_id(cron_xmlid)
+        now = fields.Datetime.now()
+        self.env.cr.execute(
+            SQL(
+                """INSERT INTO ir_cron_trigger
+                    (cron_id, call_at, create_uid, create_date, write_uid, write_date)
+                SELECT cron.id, %(now)s, %(uid)s, %(now)s, %(uid)s, %(now)s
+                FROM ir_cron cron
+                WHERE cron.id = %(cron)s AND cron.active AND NOT EXISTS (
+                    SELECT 1 FROM ir_cron_trigger waiting
+                    WHERE waiting.cron_id = cron.id AND waiting.call_at <= %(now)s)
+                RETURNING id""",
+                now=now,
+                uid=self.env.uid,
+                cron=cron_id,
+            )
+        )
+        if self.env.cr.fetchone():
+            self.env.cr.postcommit.add(self.env["ir.cron"].browse(cron_id)._notifydb)
 
     @api.model
     def _kel_job_commit(self):

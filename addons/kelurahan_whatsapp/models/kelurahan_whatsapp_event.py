@@ -147,26 +147,8 @@ class KelurahanWhatsappEvent(models.Model):
         )
         inserted = len(self.env.cr.fetchall())
         if inserted:
-            self._kel_wake_processor()
+            self._kel_job_wake("kelurahan_whatsapp.ir_cron_whatsapp_process_events")
         return inserted
-
-    @api.model
-    def _kel_wake_processor(self):
-        """Trigger the processing cron unless a due trigger is already waiting.
-        Under load this spares one trigger row and one NOTIFY per delivery. If the
-        running job deletes that trigger just after its last count, the event is
-        taken by the next delivery's trigger or the cron's 1-minute interval."""
-        cron = self.env.ref("kelurahan_whatsapp.ir_cron_whatsapp_process_events")
-        self.env.cr.execute(
-            SQL(
-                """SELECT 1 FROM ir_cron_trigger
-                WHERE cron_id = %s AND call_at <= %s LIMIT 1""",
-                cron.id,
-                fields.Datetime.now(),
-            )
-        )
-        if not self.env.cr.fetchone():
-            cron._trigger()
 
     # ------------------------------------------------------------------
     # Background processing (cron)

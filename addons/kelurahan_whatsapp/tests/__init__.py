@@ -8,3 +8,4 @@ from . import test_whatsapp_otp
 from . import test_whatsapp_commit
 from . import test_whatsapp_disposition
 from . import test_whatsapp_consent
+from . import test_whatsapp_intake
