@@ -7,6 +7,7 @@
 #   make i18n   refresh i18n/*.pot and merge new terms into i18n/id.po
 #   make backup [DB=kelurahan] [BACKUP_DIR=var/backups] [KEEP=N]   dump + filestore + checksums
 #   make restore BACKUP=<dir> [DB=<new name>] [FORCE=1]   verified restore into a new database
+#                (CHECK=1: a restore test that drops the restored copy again)
 # Variables: ODOO_SRC (Odoo 18.0 tree, default ~/odoo-18.0), HTTP_PORT (8069), DB_NAME
 # (kelurahan), PGHOST/PGPORT/PGUSER/PGPASSWORD (external PostgreSQL), TEST_ADDONS, TEST_TAGS.
 

@@ -2,6 +2,7 @@
 
     backup.py backup  [--db NAME] [--dir PARENT] [--keep N]        <connection options>
     backup.py restore BACKUP_DIR [--db NAME] [--force] [--jobs N]  <connection options>
+    backup.py restore BACKUP_DIR --check                           <connection options>
     backup.py verify  BACKUP_DIR
 
 Connection options are Odoo's (what tools/common.sh ``odoo_args`` prints, so `make`
@@ -24,7 +25,7 @@ when complete: a failed or interrupted backup leaves no directory that looks lik
 backup. A restore verifies every checksum before it creates anything, restores into a
 temporary database and filestore, checks rows per table and attachment files against
 the manifest, and only then renames them to the target (and, with --force, replaces
-an existing database).
+an existing database). ``--check`` is a restore test: restore, verify, drop again.
 """
 
 import argparse
@@ -39,6 +40,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 FORMAT = 1
@@ -67,6 +69,9 @@ def parse_args(argv):
     parser.add_argument("--dir", help="where backups go (default var/backups)")
     parser.add_argument("--keep", type=int, default=0, help="keep the N newest")
     parser.add_argument("--force", action="store_true", help="replace an existing db")
+    parser.add_argument(
+        "--check", action="store_true", help="restore, verify, drop again (a test)"
+    )
     parser.add_argument("--jobs", type=int, default=2, help="pg_restore --jobs")
     parser.add_argument("--config", "-c")
     parser.add_argument("--data-dir", dest="data_dir")
@@ -459,7 +464,7 @@ def backup(opts, libpq, data_dir):
     if final.exists():
         raise Refused(f"{final} already exists (two backups in one second?)")
     tmp = parent / f".{final.name}.partial-{os.getpid()}"
-    tmp.mkdir()
+    tmp.mkdir(mode=0o700)  # personal data (NIK, addresses): for the backup's owner
     print(f"==> Backing up database {db!r} and its filestore into {final}")
     try:
         manifest = write_backup(libpq, data_dir, db, tmp)
@@ -506,12 +511,31 @@ def create_database(libpq, name, database):
         conn.close()
 
 
-def drop_database(libpq, name):
+def drop_database(libpq, name, terminate=False):
+    """DROP DATABASE; with ``terminate``, end this role's sessions on it first (a
+    running Odoo). Not WITH (FORCE): for a role that is not superuser, that fails
+    while an autovacuum worker is in the database, which a plain DROP makes leave."""
+    import psycopg2
+
     conn = connect(libpq, "postgres")
     conn.autocommit = True
     try:
         with conn.cursor() as cr:
-            cr.execute(f"DROP DATABASE IF EXISTS {quote_ident(name)} WITH (FORCE)")
+            for attempt in range(1, 6):
+                if terminate:
+                    cr.execute(
+                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                        "WHERE datname = %s AND usename = current_user "
+                        "AND pid != pg_backend_pid()",
+                        [name],
+                    )
+                try:
+                    cr.execute(f"DROP DATABASE IF EXISTS {quote_ident(name)}")
+                    return
+                except psycopg2.errors.ObjectInUse:
+                    if attempt == 5:
+                        raise
+                    time.sleep(attempt)
     finally:
         conn.close()
 
@@ -562,24 +586,12 @@ def compare_restored(libpq, db, filestore, manifest, sums):
     return problems
 
 
-def restore(opts, libpq, data_dir):
-    backup_dir = Path(opts.backup_dir).resolve()
-    print(f"==> Verifying the checksums of {backup_dir}")
-    manifest, sums = verify_backup(backup_dir)
-    target = opts.db or manifest["db"]
-    if not DB_NAME.match(target) or len(target) > 63:
-        raise Refused(f"invalid database name {target!r}")
-    exists = database_exists(libpq, target)
-    target_store = data_dir / FILESTORE / target
-    if (exists or target_store.exists()) and not opts.force:
-        what = "database" if exists else "filestore of database"
-        raise Refused(
-            f"{what} {target!r} already exists; restore into a new database with "
-            f"DB=<new name>, or replace it with FORCE=1. Nothing was restored."
-        )
+def restore_verified(opts, libpq, data_dir, backup_dir, verified):
+    """Restore into a temporary database and filestore and compare them with the
+    manifest; nothing stays when anything fails. Returns (database, filestore)."""
+    manifest, sums = verified
     tmp_db = f"kel_restoring_{os.getpid()}"
     tmp_store = data_dir / FILESTORE / tmp_db
-    print(f"==> Restoring {manifest['db']!r} of {manifest['created_at']} as {target!r}")
     try:
         create_database(libpq, tmp_db, manifest.get("database", {}))
         run = subprocess.run(
@@ -608,12 +620,39 @@ def restore(opts, libpq, data_dir):
         drop_database(libpq, tmp_db)
         shutil.rmtree(tmp_store, ignore_errors=True)
         raise
-    replace_target(libpq, (tmp_db, tmp_store), (target, target_store), opts.force)
-    print(
-        f"==> Restored and verified: database {target!r} "
+    return tmp_db, tmp_store
+
+
+def restore(opts, libpq, data_dir):
+    backup_dir = Path(opts.backup_dir).resolve()
+    print(f"==> Verifying the checksums of {backup_dir}")
+    manifest, sums = verify_backup(backup_dir)
+    target = opts.db or manifest["db"]
+    if not DB_NAME.match(target) or len(target) > 63:
+        raise Refused(f"invalid database name {target!r}")
+    exists = database_exists(libpq, target)
+    target_store = data_dir / FILESTORE / target
+    if (exists or target_store.exists()) and not (opts.force or opts.check):
+        what = "database" if exists else "filestore of database"
+        raise Refused(
+            f"{what} {target!r} already exists; restore into a new database with "
+            "DB=<new name> (--db), or replace it with FORCE=1 (--force). "
+            "Nothing was restored."
+        )
+    as_what = "a test restore" if opts.check else repr(target)
+    print(f"==> Restoring {manifest['db']!r} of {manifest['created_at']} as {as_what}")
+    restored = restore_verified(opts, libpq, data_dir, backup_dir, (manifest, sums))
+    summary = (
         f"({len(manifest['row_counts'])} tables with the backup's row counts, "
         f"{manifest['filestore']['files']} filestore files with their checksums)"
     )
+    if opts.check:
+        drop_database(libpq, restored[0])
+        shutil.rmtree(restored[1])
+        print(f"==> Test restore passed {summary}; its database was dropped again")
+        return
+    replace_target(libpq, restored, (target, target_store), opts.force)
+    print(f"==> Restored and verified: database {target!r} {summary}")
 
 
 def replace_target(libpq, restored, target, force):
@@ -625,7 +664,7 @@ def replace_target(libpq, restored, target, force):
         if force and target_store.exists():
             target_store.rename(old_store)
         if force:
-            drop_database(libpq, target)
+            drop_database(libpq, target, terminate=True)
         rename_database(libpq, tmp_db, target)
         tmp_store.rename(target_store)
     except Exception as exc:
