@@ -28,13 +28,15 @@ def option(name):
 
 
 def psql(sql, db="postgres"):
-    subprocess.run(
+    run = subprocess.run(
         ["psql", "-v", "ON_ERROR_STOP=1", "-q", "-h", option("db_host")]
         + ["-p", option("db_port"), "-U", option("db_user"), "-d", db, "-c", sql],
-        check=True,
         capture_output=True,
+        text=True,
         timeout=60,
+        check=False,
     )
+    assert run.returncode == 0, f"psql {sql[:60]!r} on {db}: {run.stderr}"
 
 
 def connect(db="postgres"):
@@ -52,7 +54,7 @@ def query(sql, params=None, db="postgres"):
     try:
         with conn.cursor() as cr:
             cr.execute(sql, params)
-            return cr.fetchall()
+            return cr.fetchall() if cr.description else None
     finally:
         conn.close()
 

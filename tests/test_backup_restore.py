@@ -24,9 +24,10 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
+import psycopg2
 import pytest
 
-from .pg_tools import ROOT, databases, odoo_args, option, psql, query
+from .pg_tools import ROOT, connect, databases, odoo_args, option, psql, query
 
 BACKUP_PY = [sys.executable, str(ROOT / "tools" / "backup.py")]
 PID = os.getpid()
@@ -78,7 +79,15 @@ def attachment_files(db, store=None):
 
 
 def drop(db, store_root=None):
-    psql(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
+    """Drop ``db`` and its filestore (a plain DROP, retried: autovacuum may be in a
+    database just made, and only a plain DROP makes it leave)."""
+    for attempt in range(1, 6):
+        try:
+            query(f'DROP DATABASE IF EXISTS "{db}"')
+            break
+        except psycopg2.errors.ObjectInUse:
+            assert attempt < 5, f"{db} stays in use"
+            time.sleep(attempt)
     store = (store_root or data_dir()) / "filestore" / db
     subprocess.run(["rm", "-rf", str(store)], check=True)
 
@@ -227,7 +236,8 @@ def test_an_existing_database_is_not_overwritten(backed_up, odoo_db):
     assert run.returncode == 1
     assert (
         f"ERROR: database {odoo_db!r} already exists; restore into a new database "
-        "with DB=<new name>, or replace it with FORCE=1. Nothing was restored."
+        "with DB=<new name> (--db), or replace it with FORCE=1 (--force). "
+        "Nothing was restored."
     ) in run.stderr
     assert row_counts(odoo_db) == before
     assert not leftovers()
@@ -246,7 +256,7 @@ def small(tmp_path):
     fname = f"ab/{hashlib.sha1(payload).hexdigest()}"
     (store_root / "filestore" / db / "ab").mkdir(parents=True)
     (store_root / "filestore" / db / fname).write_bytes(payload)
-    psql(f'CREATE DATABASE "{db}"')
+    psql(f'CREATE DATABASE "{db}" TEMPLATE template0')
     psql(
         "CREATE TABLE ir_attachment (id serial PRIMARY KEY, store_fname varchar, "
         "checksum varchar); CREATE TABLE warga (id int);"
@@ -257,7 +267,7 @@ def small(tmp_path):
     )
     (tmp_path / "backups").mkdir()
     yield db, store_root, tmp_path / "backups"
-    for name in databases(f"kel_bk_small_{PID}"):
+    for name in databases(f"kel_bk_small_{PID}") | leftovers():
         drop(name, store_root)
 
 
@@ -345,12 +355,28 @@ def test_force_replaces_an_existing_database(small):
     backup = backup_small(small)
     psql("DELETE FROM warga WHERE id > 10", db=db)
     (store_root / "filestore" / db / "stray").write_text("not in the backup")
-    run = run_tool("restore", str(backup), f"--db={db}", "--force", data_dir=store_root)
-    assert run.returncode == 0, run.stderr
+    running_odoo = connect(db)  # a session on the database being replaced
+    try:
+        run = run_tool(
+            "restore", str(backup), f"--db={db}", "--force", data_dir=store_root
+        )
+        assert run.returncode == 0, run.stderr
+        assert running_odoo.closed or _is_gone(running_odoo)
+    finally:
+        running_odoo.close()
     assert query("SELECT count(*) FROM warga", db=db) == [(250,)]
     assert not (store_root / "filestore" / db / "stray").exists()
     assert [p.name for p in (store_root / "filestore").iterdir()] == [db]
     assert not leftovers()
+
+
+def _is_gone(conn):
+    try:
+        with conn.cursor() as cr:
+            cr.execute("SELECT 1")
+    except psycopg2.OperationalError:
+        return True
+    return False
 
 
 def test_keep_prunes_the_oldest_backups(small):
@@ -367,3 +393,16 @@ def test_keep_prunes_the_oldest_backups(small):
     assert len(kept) == 2
     assert kept[0] == made[-1]
     assert "Removed old backup" in run.stdout
+
+
+def test_a_restore_test_leaves_nothing(small):
+    """CHECK=1 (the nightly restore test): restored, verified, dropped again."""
+    db, store_root, _parent = small
+    backup = backup_small(small)
+    assert backup.stat().st_mode & 0o777 == 0o700  # NIKs: for the backup's owner only
+    run = run_tool("restore", str(backup), "--check", data_dir=store_root)
+    assert run.returncode == 0, run.stderr
+    assert "Test restore passed (2 tables with the backup's row counts" in run.stdout
+    assert databases(f"kel_bk_small_{PID}") == {db}
+    assert not leftovers()
+    assert [p.name for p in (store_root / "filestore").iterdir()] == [db]
