@@ -325,6 +325,32 @@ def test_an_interrupted_backup_leaves_nothing(small, tmp_path):
     assert list(parent.iterdir()) == []
 
 
+def test_a_killed_backup_is_cleared_by_the_next(small, tmp_path):
+    """kill -9 leaves a hidden partial folder (never a backup); the next run, seeing
+    nobody holds its lock, removes it."""
+    db, store_root, parent = small
+    pid_file = tmp_path / "pg_dump.pid"
+    env = fake_pg_dump(
+        tmp_path, f'echo half > "$out"; echo $$ > {pid_file}; exec sleep 60'
+    )
+    proc = subprocess.Popen(
+        [*BACKUP_PY, "backup", f"--db={db}", f"--dir={parent}", *odoo_args()]
+        + [f"--data-dir={store_root}"],
+        env=env,
+    )
+    deadline = time.monotonic() + 30
+    while not pid_file.exists() or not pid_file.read_text().strip():
+        assert time.monotonic() < deadline, "pg_dump never started"
+        time.sleep(0.1)
+    proc.kill()
+    proc.wait(30)
+    os.kill(int(pid_file.read_text()), signal.SIGKILL)
+    [partial] = list(parent.iterdir())
+    assert partial.name.startswith(f".{db}-") and ".partial-" in partial.name
+    backup = backup_small(small)
+    assert list(parent.iterdir()) == [backup]
+
+
 def test_a_restore_that_does_not_match_its_manifest_keeps_nothing(small):
     db, store_root, _parent = small
     backup = backup_small(small)

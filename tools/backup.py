@@ -31,6 +31,7 @@ an existing database). ``--check`` is a restore test: restore, verify, drop agai
 import argparse
 import configparser
 import datetime
+import fcntl
 import hashlib
 import json
 import os
@@ -333,17 +334,17 @@ def fsync_dir(path):
 
 
 def remove_stale_partials(parent):
-    """Partial backups left by a killed run (its process gone)."""
+    """Partial backups of runs killed outright: nobody holds their lock any more
+    (a running backup holds a flock on its partial folder, across containers too)."""
     for path in parent.glob(".*.partial-*"):
-        pid = path.name.rsplit("-", 1)[-1]
-        if not pid.isdigit():
-            continue
+        fd = os.open(path, os.O_RDONLY)
         try:
-            os.kill(int(pid), 0)
-        except ProcessLookupError:
-            shutil.rmtree(path, ignore_errors=True)
-        except PermissionError:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
             continue
+        finally:
+            os.close(fd)
+        shutil.rmtree(path, ignore_errors=True)
 
 
 def read_snapshot(cr, pg_dump):
@@ -465,6 +466,8 @@ def backup(opts, libpq, data_dir):
         raise Refused(f"{final} already exists (two backups in one second?)")
     tmp = parent / f".{final.name}.partial-{os.getpid()}"
     tmp.mkdir(mode=0o700)  # personal data (NIK, addresses): for the backup's owner
+    lock = os.open(tmp, os.O_RDONLY)
+    fcntl.flock(lock, fcntl.LOCK_EX)
     print(f"==> Backing up database {db!r} and its filestore into {final}")
     try:
         manifest = write_backup(libpq, data_dir, db, tmp)
@@ -473,6 +476,8 @@ def backup(opts, libpq, data_dir):
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    finally:
+        os.close(lock)
     print(
         f"==> Backup complete: {final} ({manifest['dump_bytes']} bytes of dump, "
         f"{manifest['filestore']['files']} filestore files, "
