@@ -60,6 +60,8 @@
         "data/kelurahan_privacy_data.xml",
         "views/kelurahan_privacy_views.xml",
         "views/kelurahan_privacy_templates.xml",
+        "security/helpdesk_ticket_security.xml",
+        "views/portal_pager_templates.xml",
     ],
     "demo": [
         "demo/kelurahan_rw_demo.xml",
