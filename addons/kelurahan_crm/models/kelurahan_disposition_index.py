@@ -20,7 +20,7 @@ class KelurahanDisposition(models.Model):
     _inherit = "kelurahan.disposition"
 
     def init(self):
-        super().init()
+        res = super().init()
         create_index(
             self.env.cr,
             LATE_INDEX,
@@ -28,3 +28,4 @@ class KelurahanDisposition(models.Model):
             ["date_due", "id", "company_id"],
             where="date_done IS NULL",
         )
+        return res
