@@ -6,8 +6,7 @@ Each index is named here with the query it serves; ``tests/test_scale_indexes.py
 checks with ``EXPLAIN`` that PostgreSQL can use each of them for that query.
 """
 
-from odoo import api, fields, models
-from odoo.tools import SQL
+from odoo import fields, models
 from odoo.tools.sql import create_index
 
 # The "Needs Follow-up" filter (kelurahan_complaint_view_search, filter "open") and
@@ -50,20 +49,3 @@ class HelpdeskTicket(models.Model):
         for name, (columns, where) in INDEXES.items():
             create_index(self.env.cr, name, self._table, columns, where=where)
         return res
-
-    @api.model
-    def _search_message_is_follower(self, operator, operand):
-        """mail.thread's search reads the ids followed by the user, in Python,
-        at every search (the RW officer's record rule searches it: thousands of
-        ids per list, count and read). The same set as one SQL array, which
-        PostgreSQL computes once per query and still reads through the primary
-        key inside the OR of the record rules."""
-        if not ((operator == "=" and operand) or (operator == "!=" and not operand)):
-            return super()._search_message_is_follower(operator, operand)
-        followed = SQL(
-            "ANY(ARRAY(SELECT res_id FROM mail_followers"
-            " WHERE res_model = %s AND partner_id = %s))",
-            self._name,
-            self.env.user.partner_id.id,
-        )
-        return [("id", "=", followed)]
