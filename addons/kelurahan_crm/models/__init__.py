@@ -47,5 +47,3 @@ from . import kelurahan_consent
 from . import kelurahan_consent_mixin
 from . import helpdesk_ticket_consent
 from . import kelurahan_breach
-from . import helpdesk_ticket_index
-from . import kelurahan_disposition_index

@@ -1,12 +1,12 @@
 # Copyright 2026 Kelurahan CRM contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Indexes of the complaint that serve its lists at province scale (issue 22).
+"""Indexes of the complaint that serve its lists at province scale (issue 22),
+created by ``helpdesk.ticket.init`` (helpdesk_ticket.py).
 
 Each index is named here with the query it serves; ``tests/test_scale_indexes.py``
 checks with ``EXPLAIN`` that PostgreSQL can use each of them for that query.
 """
 
-from odoo import fields, models
 from odoo.tools.sql import create_index
 
 # The "Needs Follow-up" filter (kelurahan_complaint_view_search, filter "open") and
@@ -34,18 +34,7 @@ INDEXES = {
 }
 
 
-class HelpdeskTicket(models.Model):
-    _inherit = "helpdesk.ticket"
-
-    # helpdesk_mgmt's "Internal Tickets" rule: partner_id = the user's partner,
-    # one branch of the RW officer's OR of rules (indexed: else a sequential scan).
-    partner_id = fields.Many2one(index="btree_not_null")
-    # portal.mixin's token: mail and portal routes may look a complaint up by it;
-    # mostly empty (kelurahan.complaint.privacy never generates it).
-    access_token = fields.Char(index="btree_not_null")
-
-    def init(self):
-        res = super().init()
-        for name, (columns, where) in INDEXES.items():
-            create_index(self.env.cr, name, self._table, columns, where=where)
-        return res
+def create_complaint_indexes(cr, table):
+    """The indexes above (``helpdesk.ticket.init``)."""
+    for name, (columns, where) in INDEXES.items():
+        create_index(cr, name, table, columns, where=where)
