@@ -61,6 +61,8 @@
         "views/kelurahan_privacy_views.xml",
         "views/kelurahan_privacy_templates.xml",
         "data/helpdesk_ticket_intake_data.xml",
+        "security/helpdesk_ticket_security.xml",
+        "views/portal_pager_templates.xml",
     ],
     "demo": [
         "demo/kelurahan_rw_demo.xml",

@@ -68,22 +68,23 @@ class KelurahanAgencyPortal(http.Controller):
             disposition._fields["state"]._description_selection(request.env)
         ).get(disposition.state, "")
 
-    @common.page_route("/my/disposisi", auth="user", methods=["GET"])
-    def agency_dispositions(self, **kw):
+    @common.page_route(
+        ["/my/disposisi", "/my/disposisi/page/<int:page>"], auth="user", methods=["GET"]
+    )
+    def agency_dispositions(self, page=1, **kw):
         agency, refusal = self._kel_agency_or_refusal()
         if refusal:
             return refusal
         # sudo: limited to the user's own agency; the list shows the complaint
         # number, category, state and dates only.
-        dispositions = (
+        dispositions, pager = common.paged(
             request.env["kelurahan.disposition"]
             .sudo()
-            .with_context(lang=request.env.lang)
-            .search(
-                [("agency_id", "=", agency.id), ("state", "!=", "cancelled")],
-                order="date_sent desc, id desc",
-                limit=200,
-            )
+            .with_context(lang=request.env.lang),
+            [("agency_id", "=", agency.id), ("state", "!=", "cancelled")],
+            "/my/disposisi",
+            page,
+            "date_sent desc, id desc",
         )
         rows = [
             {
@@ -99,7 +100,12 @@ class KelurahanAgencyPortal(http.Controller):
         ]
         return request.render(
             "kelurahan_crm.portal_kel_dispositions",
-            {"page_name": "disposisi", "agency": agency.name, "rows": rows},
+            {
+                "page_name": "disposisi",
+                "agency": agency.name,
+                "rows": rows,
+                "pager": pager,
+            },
         )
 
     def _kel_detail_values(self, disposition):

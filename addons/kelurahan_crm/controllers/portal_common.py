@@ -15,6 +15,8 @@ from odoo.http import request
 from odoo.tools import consteq, plaintext2html
 from odoo.tools.misc import format_datetime, hmac
 
+from odoo.addons.portal.controllers.portal import pager as portal_pager
+
 from ..tools import image_upload
 
 TITLE_MAX = 120
@@ -510,3 +512,28 @@ def parse_dispute(post):
 def feedback_values(ticket_sudo):
     """What the reporter's pages show of their verdicts and offer as forms."""
     return ticket_sudo.with_context(lang=request.env.lang)._kel_feedback_values(fmt_dt)
+
+
+# ----------------------------------------------------------------------------
+# Portal lists: one page at a time (issue 22)
+# ----------------------------------------------------------------------------
+
+PORTAL_PAGE_SIZE = 20
+
+
+def paged(records, domain, url, page, order, url_args=None):
+    """``(records of the page, pager)`` of a portal list: ``records`` (a model, with
+    the caller's rights or a sudo the caller justified) searched with ``domain``
+    one page of ``PORTAL_PAGE_SIZE`` at a time, in ``order``. ``page`` comes from
+    the URL: a page out of range or not a number shows the nearest page."""
+    pager = portal_pager(
+        url=url,
+        url_args=url_args,
+        total=records.search_count(domain),
+        page=page,
+        step=PORTAL_PAGE_SIZE,
+    )
+    page_records = records.search(
+        domain, order=order, limit=PORTAL_PAGE_SIZE, offset=pager["offset"]
+    )
+    return page_records, pager

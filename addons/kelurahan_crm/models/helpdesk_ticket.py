@@ -15,6 +15,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..tools import nik as nik_tools
+from .helpdesk_ticket_index import create_complaint_indexes
 from .kelurahan_complaint_deadline import OPEN_STATES
 from .kelurahan_nik_mixin import NIK_GROUPS
 from .res_company import COMPLAINT_SEQUENCE_CODE
@@ -81,6 +82,11 @@ class HelpdeskTicket(models.Model):
         ),
     ]
 
+    def init(self):
+        res = super().init()
+        create_complaint_indexes(self.env.cr, self._table)
+        return res
+
     def _default_channel_id(self):
         if self.env.user._kel_is_rw_only():
             return self.env.ref(
@@ -89,7 +95,10 @@ class HelpdeskTicket(models.Model):
         return False
 
     # Never generated for complaints (kelurahan.complaint.privacy); officers only.
-    access_token = fields.Char(groups="kelurahan_crm.group_kelurahan_officer")
+    # Indexed: mail and portal routes may look a complaint up by it (issue 22).
+    access_token = fields.Char(
+        groups="kelurahan_crm.group_kelurahan_officer", index="btree_not_null"
+    )
     # Existing fields, indexed because lists filter and group by them.
     company_id = fields.Many2one(index=True)
     category_id = fields.Many2one(index=True, tracking=True, check_company=True)
@@ -108,7 +117,8 @@ class HelpdeskTicket(models.Model):
     user_id = fields.Many2one(string="Officer in charge")
     user_ids = fields.Many2many(string="Team members")
     stage_id = fields.Many2one(string="Stage")
-    partner_id = fields.Many2one(string="Contact")
+    # Indexed: a branch of the RW officer's record rules (issue 22).
+    partner_id = fields.Many2one(string="Contact", index="btree_not_null")
     partner_name = fields.Char(string="Contact name")
     partner_email = fields.Char(string="Email")
     tag_ids = fields.Many2many(string="Tags")

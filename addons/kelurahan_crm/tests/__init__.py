@@ -49,3 +49,7 @@ from . import test_pdp_consent
 from . import test_pdp_breach
 from . import test_pdp_tour
 from . import test_intake_job
+from . import test_scale_rules
+from . import test_scale_indexes
+from . import test_scale_crons
+from . import test_portal_pager

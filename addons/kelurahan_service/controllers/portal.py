@@ -77,15 +77,24 @@ class KelurahanPortal(CustomerPortal):
         return values
 
     # ------------------------------------------------------------------ requests
-    @http.route("/my/permohonan", type="http", auth="user", website=True)
-    def portal_my_requests(self, **kw):
+    @http.route(
+        ["/my/permohonan", "/my/permohonan/page/<int:page>"],
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def portal_my_requests(self, page=1, **kw):
         Request = request.env["kelurahan.service.request"]
         if not Request.has_access("read"):
             return request.redirect("/my")
+        service_requests, pager = common.paged(
+            Request, [], "/my/permohonan", page, Request._order
+        )
         values = self._prepare_portal_layout_values()
         values.update(
             page_name="service_request",
-            service_requests=Request.search([]),
+            service_requests=service_requests,
+            pager=pager,
         )
         return request.render("kelurahan_service.portal_my_requests", values)
 
@@ -289,8 +298,13 @@ class KelurahanPortal(CustomerPortal):
         )
 
     # ------------------------------------------------------------------ queue
-    @http.route("/my/antrian", type="http", auth="user", website=True)
-    def portal_my_queue(self, service_id=None, day=None, error=None, **kw):
+    @http.route(
+        ["/my/antrian", "/my/antrian/page/<int:page>"],
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def portal_my_queue(self, service_id=None, day=None, error=None, page=1, **kw):
         Ticket = request.env["kelurahan.queue.ticket"]
         if not Ticket.has_access("read"):
             return request.redirect("/my")
@@ -305,10 +319,19 @@ class KelurahanPortal(CustomerPortal):
         free = request.env["kelurahan.queue.slot"].sudo()._kel_free_slots(service)
         days = sorted(set(free.mapped("date")))
         chosen_day = next((d for d in days if str(d) == str(day)), None)
+        tickets, pager = common.paged(
+            Ticket,
+            [],
+            "/my/antrian",
+            page,
+            Ticket._order,
+            url_args={k: v for k, v in (("service_id", service_id), ("day", day)) if v},
+        )
         values = self._prepare_portal_layout_values()
         values.update(
             page_name="queue",
-            tickets=Ticket.search([], limit=50),
+            tickets=tickets,
+            pager=pager,
             services=services,
             service=service,
             days=[

@@ -17,3 +17,4 @@ from . import test_queue_counter
 from . import test_queue_screens
 from . import test_queue_tours
 from . import test_pdp_service
+from . import test_portal_pager
