@@ -60,6 +60,8 @@
         "data/kelurahan_privacy_data.xml",
         "views/kelurahan_privacy_views.xml",
         "views/kelurahan_privacy_templates.xml",
+        "security/kelurahan_complaint_daily_security.xml",
+        "data/kelurahan_complaint_daily_data.xml",
     ],
     "demo": [
         "demo/kelurahan_rw_demo.xml",

@@ -48,3 +48,4 @@ from . import test_stats_paired
 from . import test_pdp_consent
 from . import test_pdp_breach
 from . import test_pdp_tour
+from . import test_complaint_daily
