@@ -27,8 +27,10 @@ flag (what the record rules of RW officers need):
   average response and resolution times;
 - ``category``: category; ``channel``: channel.
 
-Each at two grains: ``day`` and ``month`` (first day of the month), so three
-years are ~36 months plus the days at both ends of the period."""
+Each at three grains: ``day``, ``month`` and ``year`` (their first day), so any
+period is read as its whole years, the whole months around them and the days at
+both ends (``_kel_segments``): about the same few thousand rows for three years
+as for one month."""
 
 import datetime
 
@@ -93,7 +95,7 @@ def _slice_rows(source):
         """
         SELECT g.grain, s.slice, t.company_id,
                CASE WHEN g.grain = 'day' THEN t.day
-                    ELSE date_trunc('month', t.day)::date END AS day,
+                    ELSE date_trunc(g.grain, t.day)::date END AS day,
                t.rw_id, t.is_confidential,
                CASE WHEN s.slice = 'state' THEN t.kel_state END AS kel_state,
                CASE WHEN s.slice = 'state' THEN t.is_overdue END AS is_overdue,
@@ -147,7 +149,7 @@ def _slice_rows(source):
               LEFT JOIN resource_calendar rc ON rc.id = c.resource_calendar_id
              WHERE src.active AND src.date_reported IS NOT NULL
           ) t
-         CROSS JOIN (VALUES ('day'), ('month')) AS g (grain)
+         CROSS JOIN (VALUES ('day'), ('month'), ('year')) AS g (grain)
          CROSS JOIN (VALUES ('state'), ('category'), ('channel')) AS s (slice)
         """,
         default_tz=DEFAULT_TZ,
@@ -180,7 +182,9 @@ class KelurahanComplaintDaily(models.Model):
     _order = "day desc, id desc"
 
     grain = fields.Selection(
-        [("day", "Day"), ("month", "Month")], required=True, readonly=True
+        [("day", "Day"), ("month", "Month"), ("year", "Year")],
+        required=True,
+        readonly=True,
     )
     slice = fields.Selection(
         [("state", "Status"), ("category", "Category"), ("channel", "Channel")],
@@ -191,7 +195,8 @@ class KelurahanComplaintDaily(models.Model):
     day = fields.Date(
         required=True,
         readonly=True,
-        help="Office day of Tgl Masuk (first day of the month for a month row).",
+        help="Office day of Tgl Masuk (first day of the month or year for a month "
+        "or year row).",
     )
     rw_id = fields.Many2one("kelurahan.rw", string="RW", readonly=True)
     is_confidential = fields.Boolean(readonly=True)
@@ -224,6 +229,11 @@ class KelurahanComplaintDaily(models.Model):
             "CREATE INDEX IF NOT EXISTS kelurahan_complaint_daily_period_idx"
             " ON kelurahan_complaint_daily (grain, company_id, day)"
         )
+        # the RW officer's own confidential complaints, added to their figures
+        cr.execute(
+            "CREATE INDEX IF NOT EXISTS helpdesk_ticket_kel_confidential_creator_idx"
+            " ON helpdesk_ticket (create_uid, date_reported) WHERE is_confidential"
+        )
         insert = SQL(
             "INSERT INTO kelurahan_complaint_daily (%s, %s) ",
             SQL(", ").join(SQL.identifier(k) for k in KEY_COLUMNS),
@@ -249,9 +259,7 @@ class KelurahanComplaintDaily(models.Model):
             END
             $fn$
             """,
-            ins=delta(
-                f"(SELECT {', '.join(TICKET_COLUMNS)}, 1 AS sign FROM new_rows)"
-            ),
+            ins=delta(f"(SELECT {', '.join(TICKET_COLUMNS)}, 1 AS sign FROM new_rows)"),
             dele=delta(
                 f"(SELECT {', '.join(TICKET_COLUMNS)}, -1 AS sign FROM old_rows)"
             ),
@@ -266,12 +274,17 @@ class KelurahanComplaintDaily(models.Model):
             ("UPDATE", "OLD TABLE AS old_rows NEW TABLE AS new_rows"),
             ("DELETE", "OLD TABLE AS old_rows"),
         ):
-            name = f"kelurahan_complaint_daily_{event.lower()}"
-            cr.execute(f"DROP TRIGGER IF EXISTS {name} ON helpdesk_ticket")
+            name = SQL.identifier(f"kelurahan_complaint_daily_{event.lower()}")
+            cr.execute(SQL("DROP TRIGGER IF EXISTS %s ON helpdesk_ticket", name))
             cr.execute(
-                f"CREATE TRIGGER {name} AFTER {event} ON helpdesk_ticket"
-                f" REFERENCING {refs} FOR EACH STATEMENT"
-                " EXECUTE FUNCTION kelurahan_complaint_daily_sync()"
+                SQL(
+                    "CREATE TRIGGER %s AFTER %s ON helpdesk_ticket REFERENCING %s"
+                    " FOR EACH STATEMENT"
+                    " EXECUTE FUNCTION kelurahan_complaint_daily_sync()",
+                    name,
+                    SQL(event),
+                    SQL(refs),
+                )
             )
         cr.execute("SELECT 1 FROM kelurahan_complaint_daily LIMIT 1")
         if cr.rowcount:
@@ -290,21 +303,26 @@ class KelurahanComplaintDaily(models.Model):
     @api.model
     def _kel_rebuild(self, date_from=None):
         """Recompute the summary from the complaints: all of it, or the office
-        days from ``date_from`` on (and the months from its month on). Deletes
+        days from ``date_from`` on, the months from its month on, and the years
+        from its year on (those from the month rows). Deletes
         only the rows this transaction sees: deltas of transactions committed
         after it started stay, their complaints' changes not being counted here.
         Technical job (install, migration, nightly safety net): runs as the
         database, the caller's rights do not matter — the method is private."""
         self.env.flush_all()
         cr = self.env.cr
+        keys = SQL(", ").join(SQL.identifier(k) for k in KEY_COLUMNS)
+        measures = SQL(", ").join(SQL.identifier(m) for m in MEASURE_COLUMNS)
         where_rows = SQL("TRUE")
         source = SQL(
             "(SELECT %s, 1 AS sign FROM helpdesk_ticket)",
             SQL(", ").join(SQL.identifier(c) for c in TICKET_COLUMNS),
         )
+        year = None
         if date_from:
             date_from = fields.Date.to_date(date_from)
             month = date_from.replace(day=1)
+            year = month.replace(month=1)
             where_rows = SQL(
                 "((grain = 'day' AND day >= %s) OR (grain = 'month' AND day >= %s))",
                 date_from,
@@ -323,12 +341,47 @@ class KelurahanComplaintDaily(models.Model):
             SQL(
                 "INSERT INTO kelurahan_complaint_daily (%s, %s)"
                 " SELECT * FROM (%s) g WHERE %s",
-                SQL(", ").join(SQL.identifier(k) for k in KEY_COLUMNS),
-                SQL(", ").join(SQL.identifier(m) for m in MEASURE_COLUMNS),
+                keys,
+                measures,
                 _grouped(_slice_rows(source)),
                 where_rows,
             )
         )
+        if year:
+            # the years from the months (exact, months before ``month`` included)
+            cr.execute(
+                SQL(
+                    "DELETE FROM kelurahan_complaint_daily"
+                    " WHERE grain = 'year' AND day >= %s",
+                    year,
+                )
+            )
+            cr.execute(
+                SQL(
+                    "INSERT INTO kelurahan_complaint_daily (%(keys)s, %(measures)s)"
+                    " SELECT 'year', %(rest)s, %(sums)s FROM ("
+                    "  SELECT %(year_keys)s, %(measures)s"
+                    "    FROM kelurahan_complaint_daily"
+                    "   WHERE grain = 'month' AND day >= %(year)s) m"
+                    " GROUP BY %(rest)s HAVING %(keep)s",
+                    keys=keys,
+                    measures=measures,
+                    rest=SQL(", ").join(SQL.identifier(k) for k in KEY_COLUMNS[1:]),
+                    year_keys=SQL(", ").join(
+                        SQL("date_trunc('year', day)::date AS day")
+                        if k == "day"
+                        else SQL.identifier(k)
+                        for k in KEY_COLUMNS[1:]
+                    ),
+                    sums=SQL(", ").join(
+                        SQL("sum(%s)", SQL.identifier(m)) for m in MEASURE_COLUMNS
+                    ),
+                    keep=SQL(" OR ").join(
+                        SQL("sum(%s) <> 0", SQL.identifier(m)) for m in MEASURE_COLUMNS
+                    ),
+                    year=year,
+                )
+            )
         self.env.invalidate_all()
 
     @api.model
@@ -381,9 +434,42 @@ class KelurahanComplaintDaily(models.Model):
 
     @api.model
     def _cron_kel_rebuild_recent(self):
-        """Safety net: recompute the current and the previous month."""
+        """Safety net: recompute the office days from the previous month on
+        (their year rows with them)."""
         today = fields.Date.context_today(self)
-        self._kel_rebuild((today.replace(day=1) - datetime.timedelta(days=1)))
+        self._kel_rebuild(today.replace(day=1) - datetime.timedelta(days=1))
+
+    @api.model
+    def _kel_segments(self, date_from, date_to):
+        """The period ``date_from``..``date_to`` as the fewest rows to read:
+        [(grain, first day, last day)] of whole years, whole months and days."""
+        one = datetime.timedelta(days=1)
+
+        def next_month(day):
+            return (day.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+
+        segments = []
+        day = date_from
+        while day <= date_to:
+            if (
+                day.month == 1
+                and day.day == 1
+                and day.replace(year=day.year + 1) - one <= date_to
+            ):
+                end = day.replace(year=day.year + 1) - one
+                grain = "year"
+            elif day.day == 1 and next_month(day) - one <= date_to:
+                end = next_month(day) - one
+                grain = "month"
+            else:
+                end = min(next_month(day) - one, date_to)
+                grain = "day"
+            if segments and segments[-1][0] == grain:
+                segments[-1] = (grain, segments[-1][1], end)
+            else:
+                segments.append((grain, day, end))
+            day = end + one
+        return segments
 
     # ------------------------------------------------------------------
     # Reading
@@ -437,37 +523,13 @@ class KelurahanComplaintDaily(models.Model):
         ]
         other_company_ids = list(set(companies.ids) - set(summary_company_ids))
 
-        # Summary rows: whole months at the month grain, the rest day by day.
-        first_month = date_from.replace(day=1)
-        if first_month < date_from:
-            first_month = (first_month + datetime.timedelta(days=32)).replace(day=1)
-        end_month = (date_to + datetime.timedelta(days=1)).replace(day=1)
-        if first_month < end_month:
-            days = expression.OR(
-                [
-                    [
-                        ("grain", "=", "month"),
-                        ("day", ">=", first_month),
-                        ("day", "<", end_month),
-                    ],
-                    [
-                        ("grain", "=", "day"),
-                        ("day", ">=", date_from),
-                        ("day", "<", first_month),
-                    ],
-                    [
-                        ("grain", "=", "day"),
-                        ("day", ">=", end_month),
-                        ("day", "<=", date_to),
-                    ],
-                ]
-            )
-        else:
-            days = [
-                ("grain", "=", "day"),
-                ("day", ">=", date_from),
-                ("day", "<=", date_to),
+        # Summary rows: whole years, whole months, the rest day by day.
+        days = expression.OR(
+            [
+                [("grain", "=", grain), ("day", ">=", first), ("day", "<=", last)]
+                for grain, first, last in self._kel_segments(date_from, date_to)
             ]
+        )
         domain = [*days, ("company_id", "in", summary_company_ids)]
         if restrict_rw:
             domain += [
@@ -481,7 +543,9 @@ class KelurahanComplaintDaily(models.Model):
 
         # The complement, read from the complaints as the user.
         start, end = company._kel_period_bounds(date_from, date_to)
-        parts = [[("company_id", "in", other_company_ids)], [("company_id", "=", False)]]
+        parts = [
+            ["|", ("company_id", "in", other_company_ids), ("company_id", "=", False)]
+        ]
         if restrict_rw:
             parts.append(
                 [
@@ -490,23 +554,33 @@ class KelurahanComplaintDaily(models.Model):
                     ("create_uid", "=", user.id),
                 ]
             )
-        ticket_domain = [
+        period = [
             ("date_reported", ">=", fields.Datetime.to_string(start)),
             ("date_reported", "<", fields.Datetime.to_string(end)),
-            *expression.OR(parts),
         ]
         if restrict_rw:
-            ticket_domain.append(("rw_id", "in", user.kel_rw_ids.ids))
+            period.append(("rw_id", "in", user.kel_rw_ids.ids))
         else:
-            ticket_domain.append(("company_id", "in", [*companies.ids, False]))
-        query = Ticket._search(ticket_domain)
-        complement = query.select(
-            *(
-                SQL("%s AS %s", SQL.identifier(query.table, c), SQL.identifier(c))
-                for c in TICKET_COLUMNS
-            ),
-            SQL("1 AS sign"),
-        )
+            period.append(("company_id", "in", [*companies.ids, False]))
+        selects = []
+        # one query per part, each on its own index (company; confidential by
+        # creator), rather than one OR that would read the whole period
+        for part in parts:
+            query = Ticket._search(period + part)
+            selects.append(
+                query.select(
+                    *(
+                        SQL(
+                            "%s AS %s",
+                            SQL.identifier(query.table, c),
+                            SQL.identifier(c),
+                        )
+                        for c in TICKET_COLUMNS
+                    ),
+                    SQL("1 AS sign"),
+                )
+            )
+        complement = SQL(" UNION ALL ").join(SQL("(%s)", select) for select in selects)
         dims = ("slice", "rw_id", "kel_state", "is_overdue", "is_within_deadline")
         dims += ("category_id", "channel_id")
         rows = self.env.execute_query(

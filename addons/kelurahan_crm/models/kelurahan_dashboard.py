@@ -59,9 +59,7 @@ class KelurahanDashboard(models.AbstractModel):
 
         # Counts and KPIs of the period: one query over the daily summary
         # (kelurahan.complaint.daily), restricted like the user's complaints.
-        figures = self.env["kelurahan.complaint.daily"]._kel_figures(
-            date_from, date_to
-        )
+        figures = self.env["kelurahan.complaint.daily"]._kel_figures(date_from, date_to)
 
         def rows(groupby):
             counts = figures[f"by_{groupby[:-3]}"]

@@ -183,7 +183,7 @@ class DailyCase(TransactionCase):
         self.env.flush_all()
         self.env.invalidate_all()
         for slice_ in SLICE_DIMS:
-            for grain in ("day", "month"):
+            for grain in ("day", "month", "year"):
                 self.assertEqual(
                     self._summary(slice_, grain),
                     self._expected(slice_, grain),
@@ -193,11 +193,15 @@ class DailyCase(TransactionCase):
     def assertRebuildSame(self):
         """A rebuild from the complaints gives the same summary as the deltas."""
         before = {
-            (s, g): self._summary(s, g) for s in SLICE_DIMS for g in ("day", "month")
+            (s, g): self._summary(s, g)
+            for s in SLICE_DIMS
+            for g in ("day", "month", "year")
         }
         self.env["kelurahan.complaint.daily"]._kel_rebuild()
         after = {
-            (s, g): self._summary(s, g) for s in SLICE_DIMS for g in ("day", "month")
+            (s, g): self._summary(s, g)
+            for s in SLICE_DIMS
+            for g in ("day", "month", "year")
         }
         self.assertEqual(after, before)
 
@@ -346,7 +350,9 @@ class TestComplaintDailyFigures(DailyCase):
         )
         self.assertEqual(set(got["by_rw"]), {self.rw1.id})
         expected = Counter(
-            t.rw_id.id for t in self.tickets if t.date_reported > self.now - timedelta(30)
+            t.rw_id.id
+            for t in self.tickets
+            if t.date_reported > self.now - timedelta(30)
         )
         # rw1: the new, dispatched and done ones + the own confidential one
         self.assertEqual(got["by_rw"][self.rw1.id], expected[self.rw1.id] + 1)
@@ -413,22 +419,20 @@ class TestComplaintDailyAccess(HttpCase):
         answer = call_kw(
             self, "kelurahan.complaint.daily", "read", self.other_row.ids, ["received"]
         )
-        self.assertEqual(
-            answer["error"]["data"]["name"], "odoo.exceptions.AccessError"
-        )
+        self.assertEqual(answer["error"]["data"]["name"], "odoo.exceptions.AccessError")
         answer = call_kw(
-            self, "kelurahan.complaint.daily", "write", self.other_row.ids, {"received": 0}
+            self,
+            "kelurahan.complaint.daily",
+            "write",
+            self.other_row.ids,
+            {"received": 0},
         )
-        self.assertEqual(
-            answer["error"]["data"]["name"], "odoo.exceptions.AccessError"
-        )
+        self.assertEqual(answer["error"]["data"]["name"], "odoo.exceptions.AccessError")
 
     def test_resident_refused(self):
         self.authenticate("sum_rpc_portal", "sum_rpc_portal")
         answer = call_kw(
             self, "kelurahan.complaint.daily", "search_read", [], fields=["received"]
         )
-        self.assertEqual(
-            answer["error"]["data"]["name"], "odoo.exceptions.AccessError"
-        )
+        self.assertEqual(answer["error"]["data"]["name"], "odoo.exceptions.AccessError")
         self.assertIn("kelurahan.complaint.daily", answer["error"]["data"]["message"])
