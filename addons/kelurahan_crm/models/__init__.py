@@ -48,3 +48,4 @@ from . import kelurahan_consent_mixin
 from . import helpdesk_ticket_consent
 from . import kelurahan_breach
 from . import kelurahan_complaint_daily
+from . import resource_calendar

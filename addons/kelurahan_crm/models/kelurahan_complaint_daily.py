@@ -301,6 +301,31 @@ class KelurahanComplaintDaily(models.Model):
     # ------------------------------------------------------------------
 
     @api.model
+    def _kel_zones(self):
+        """{company id: time zone} the triggers count office days in."""
+        self.env.flush_all()
+        return dict(
+            self.env.execute_query(
+                SQL(
+                    "SELECT c.id, coalesce(kc.tz, rc.tz, %s) FROM res_company c"
+                    " LEFT JOIN resource_calendar kc ON kc.id = c.kel_calendar_id"
+                    " LEFT JOIN resource_calendar rc"
+                    " ON rc.id = c.resource_calendar_id",
+                    DEFAULT_TZ,
+                )
+            )
+        )
+
+    @api.model
+    def _kel_rebuild_if_zones_changed(self, zones_before):
+        """A kelurahan whose office calendar moved to another time zone counts
+        its complaints on other office days: the rows kept under the old days
+        would no longer be taken out by the triggers, so the summary is rebuilt
+        (rare: a calendar or its zone changed)."""
+        if self._kel_zones() != zones_before:
+            self._kel_rebuild()
+
+    @api.model
     def _kel_rebuild(self, date_from=None):
         """Recompute the summary from the complaints: all of it, or the office
         days from ``date_from`` on, the months from its month on, and the years
