@@ -63,6 +63,8 @@
         "data/helpdesk_ticket_intake_data.xml",
         "security/helpdesk_ticket_security.xml",
         "views/portal_pager_templates.xml",
+        "security/kelurahan_complaint_daily_security.xml",
+        "data/kelurahan_complaint_daily_data.xml",
     ],
     "demo": [
         "demo/kelurahan_rw_demo.xml",

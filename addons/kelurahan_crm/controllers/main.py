@@ -203,21 +203,43 @@ class KelurahanPublicPortal(http.Controller):
         # complaints.
         Ticket = env["helpdesk.ticket"].sudo().with_context(lang=env.lang)
         states = dict(Ticket._fields["kel_state"]._description_selection(env))
-        by_category = [
-            {"name": category.name or env._("Other"), "count": count}
-            for category, count in Ticket._read_group(
-                domain, ["category_id"], ["__count"], order="__count desc"
+        # Figures from the daily summary, one query (tomorrow included: a
+        # complaint may be dated up to a few minutes ahead).
+        kpis = (
+            env["kelurahan.complaint.daily"]
+            .sudo()
+            ._kel_figures(
+                today - timedelta(days=BOARD_DAYS - 1),
+                today + timedelta(days=1),
+                companies=company,
             )
-        ]
+        )
+        categories = Ticket.env["helpdesk.ticket.category"].browse(
+            [category_id for category_id in kpis["by_category"] if category_id]
+        )
+        by_category = sorted(
+            (
+                {
+                    "name": categories.browse(category_id)
+                    .with_prefetch(categories._prefetch_ids)
+                    .name
+                    or env._("Other"),
+                    "count": count,
+                }
+                for category_id, count in kpis["by_category"].items()
+            ),
+            key=lambda row: (-row["count"], row["name"]),
+        )
         by_state = [
             {
                 "state": state,
                 "name": states.get(state) or env._("Other"),
                 "count": count,
             }
-            for state, count in Ticket._read_group(domain, ["kel_state"], ["__count"])
+            for state, count in sorted(
+                kpis["by_state"].items(), key=lambda item: (not item[0], item[0] or "")
+            )
         ]
-        kpis = Ticket._kel_kpis(domain)
         share = kpis["within_share"]
         recent = Ticket.search(
             domain + Ticket._kel_public_domain(),

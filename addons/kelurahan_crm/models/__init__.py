@@ -48,3 +48,5 @@ from . import kelurahan_consent_mixin
 from . import helpdesk_ticket_consent
 from . import kelurahan_breach
 from . import helpdesk_ticket_intake
+from . import kelurahan_complaint_daily
+from . import resource_calendar
