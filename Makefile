@@ -5,12 +5,13 @@
 #   make shell  odoo shell on the development database
 #   make stop   stop Odoo and the embedded PostgreSQL
 #   make i18n   refresh i18n/*.pot and merge new terms into i18n/id.po
+#   make bench-smoke  the scale benchmark at a tiny N (bench/bench_scale.py --smoke), for CI
 # Variables: ODOO_SRC (Odoo 18.0 tree, default ~/odoo-18.0), HTTP_PORT (8069), DB_NAME
 # (kelurahan), PGHOST/PGPORT/PGUSER/PGPASSWORD (external PostgreSQL), TEST_ADDONS, TEST_TAGS.
 
 SHELL := /bin/bash
 
-.PHONY: setup run test lint shell stop i18n clean
+.PHONY: setup run test lint shell stop i18n clean bench-smoke
 
 setup:
 	@bash tools/setup.sh
@@ -35,3 +36,6 @@ clean: stop
 
 i18n:
 	@bash tools/i18n.sh
+
+bench-smoke: setup
+	@bash -c 'source tools/common.sh; "$$PY" bench/bench_scale.py --smoke'
