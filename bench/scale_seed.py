@@ -159,22 +159,20 @@ def seed_complaints(env, company, rws, n):
     cr.execute(
         """
         CREATE TEMP TABLE bench_ticket AS
-        SELECT g, reported, age, open_, state,
+        SELECT t.g, reported, age, open_, state,
                CASE WHEN state = 'new' THEN NULL
                     ELSE reported + fu_hours * INTERVAL '1 hour' END AS followup,
                fu_hours, done_hours,
                open_ AND age > 14 AND r_late < 0.2 AS overdue,
-               channel, resident
+               channel, r.partner_id AS resident
           FROM (
             SELECT g, reported, age, open_, r_late, fu_hours, done_hours, channel,
                    CASE WHEN open_ THEN (ARRAY['new', 'verify', 'dispatch',
                         'progress'])[1 + width_bucket(r_state, ARRAY[0.15, 0.3, 0.6])]
                         WHEN r_state < 0.9 THEN 'done' ELSE 'rejected' END AS state,
                    CASE WHEN channel <= 2 AND r_late > 0.08
-                        THEN (SELECT partner_id FROM bench_resident
-                               WHERE bench_resident.g
-                                     = 1 + (s.g::bigint * 7919) %% %(res)s)
-                   END AS resident
+                        THEN (1 + (g::bigint * 7919) %% %(res)s)::int
+                   END AS resident_g
               FROM (
                 SELECT g, reported,
                        extract(epoch FROM now() AT TIME ZONE 'UTC' - reported)
@@ -193,7 +191,8 @@ def seed_complaints(env, company, rws, n):
                       FROM generate_series(1, %(n)s) g
                   ) d
               ) s
-          ) t;
+          ) t
+          LEFT JOIN bench_resident r ON r.g = t.resident_g;
         INSERT INTO helpdesk_ticket (
             name, description, number, company_id, category_id, channel_id,
             rw_id, rt_id, partner_id, commercial_partner_id, partner_name,
