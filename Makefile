@@ -8,12 +8,13 @@
 #   make backup [DB=kelurahan] [BACKUP_DIR=var/backups] [KEEP=N]   dump + filestore + checksums
 #   make restore BACKUP=<dir> [DB=<new name>] [FORCE=1]   verified restore into a new database
 #                (CHECK=1: a restore test that drops the restored copy again)
+#   make bench-smoke  the scale benchmark at a tiny N (bench/bench_scale.py --smoke), for CI
 # Variables: ODOO_SRC (Odoo 18.0 tree, default ~/odoo-18.0), HTTP_PORT (8069), DB_NAME
 # (kelurahan), PGHOST/PGPORT/PGUSER/PGPASSWORD (external PostgreSQL), TEST_ADDONS, TEST_TAGS.
 
 SHELL := /bin/bash
 
-.PHONY: setup run test lint shell stop i18n clean backup restore
+.PHONY: setup run test lint shell stop i18n clean backup restore bench-smoke
 
 setup:
 	@bash tools/setup.sh
@@ -44,3 +45,6 @@ backup:
 
 restore:
 	@bash tools/backup.sh restore
+
+bench-smoke: setup
+	@bash -c 'source tools/common.sh; "$$PY" bench/bench_scale.py --smoke'

@@ -39,6 +39,7 @@ import sys
 import tempfile
 import time
 
+import benchlib
 from benchlib import drop_database, install_database, open_env, start_postgres
 
 DEFAULT_DB = "kel_bench_export"
@@ -57,15 +58,7 @@ def ensure_database(db):
 
 
 def run_phase(db, phase, rows):
-    result = subprocess.run(
-        [sys.executable, __file__, "--phase", phase, "--db", db, "--rows", str(rows)],
-        capture_output=True,
-        text=True,
-    )
-    if result.returncode:
-        sys.stderr.write(result.stdout + result.stderr)
-        raise SystemExit(f"phase {phase} failed")
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return benchlib.run_phase(__file__, phase, "--db", db, "--rows", rows)
 
 
 # ----------------------------------------------------------------------

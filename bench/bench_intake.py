@@ -37,6 +37,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import whatsapp_webhook as wa
+from benchlib import start_server, stop_server
 
 TARGET_FORM_MS = 30.0
 TARGET_P95_MS = 300.0
@@ -332,8 +333,12 @@ def main():
     )
     standin.start()
     try:
-        proc, log, url = wa.start_odoo(
-            args, db, wa.free_port(), log_path, werkzeug="INFO"
+        # one cron worker: the intake jobs run in the background as in production
+        proc, log, url = start_server(
+            db,
+            log_path,
+            cron_threads=1,
+            extra=("--log-handler=werkzeug:INFO",),
         )
         print(f"==> Odoo --workers=2 on {url} (log {log_path})")
         rpc = wa.Rpc(url, db)
@@ -357,7 +362,7 @@ def main():
     finally:
         standin.stop()
         if proc:
-            wa.stop_odoo(proc, log)
+            stop_server(proc, log)
         if not opts.db:
             wa.drop_db(args, db)
 

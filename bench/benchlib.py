@@ -5,9 +5,15 @@ PostgreSQL client options, a throwaway database with an addon installed, and an
 environment of the admin user (not the superuser: record rules apply as for a
 person)."""
 
+import json
 import os
+import shutil
+import signal
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -63,8 +69,88 @@ def install_database(db, addon, *extra):
     )
 
 
+def data_dir():
+    for item in shell_conf():
+        if item.startswith("--data-dir="):
+            return item.split("=", 1)[1]
+    return os.path.expanduser("~/.local/share/Odoo")
+
+
 def drop_database(db, check=False):
+    """Drop ``db`` and its filestore (what Odoo's own database drop removes)."""
     subprocess.run(["dropdb", *pg_args(), "--if-exists", db], check=check)
+    shutil.rmtree(os.path.join(data_dir(), "filestore", db), ignore_errors=True)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_server(db, log_path, workers=2, cron_threads=0, extra=()):
+    """Odoo serving ``db`` alone with ``workers`` prefork workers on a free loopback
+    port; returns ``(process, log file, url)`` once /web/health answers. ``extra``
+    comes last (e.g. a ``--log-handler`` overriding the default ones)."""
+    port = free_port()
+    log = open(log_path, "w")  # noqa: SIM115 - closed in stop_server
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            os.path.join(odoo_src(), "odoo-bin"),
+            *shell_conf(),
+            "-d",
+            db,
+            f"--db-filter=^{db}$",
+            f"--workers={workers}",
+            f"--max-cron-threads={cron_threads}",
+            "--http-interface=127.0.0.1",
+            f"--http-port={port}",
+            "--limit-time-real=600",
+            *extra,
+        ],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 180
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            sys.exit(f"ERROR: Odoo exited, see {log_path}")
+        try:
+            with urllib.request.urlopen(f"{url}/web/health", timeout=2) as r:
+                if r.status == 200:
+                    return proc, log, url
+        except OSError:
+            time.sleep(0.5)
+    stop_server(proc, log)
+    sys.exit(f"ERROR: Odoo did not start, see {log_path}")
+
+
+def stop_server(proc, log):
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGINT)
+        try:
+            proc.wait(30)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(10)
+    log.close()
+
+
+def run_phase(script, phase, *args):
+    """Run ``script --phase <phase> *args`` in a fresh interpreter (so its memory
+    figures are its own) and return the JSON of its last output line."""
+    result = subprocess.run(
+        [sys.executable, script, "--phase", phase, *map(str, args)],
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode:
+        sys.stderr.write(result.stdout + result.stderr)
+        raise SystemExit(f"phase {phase} failed")
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def open_env(db, **context):

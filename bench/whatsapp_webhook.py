@@ -21,14 +21,14 @@ import argparse
 import importlib.util
 import json
 import os
-import signal
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+
+from benchlib import start_server, stop_server
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = ROOT / ".venv" / "bin" / "python"
@@ -41,12 +41,6 @@ _spec = importlib.util.spec_from_file_location(
 )
 standin_mod = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(standin_mod)
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def odoo_args():
@@ -128,52 +122,6 @@ def drop_db(args, db):
         "odoo.service.db.exp_drop(sys.argv[1])"
     )
     subprocess.call([str(PY), "-c", script, db, *args])
-
-
-def start_odoo(args, db, port, log_path, werkzeug="WARNING"):
-    log = open(log_path, "w")  # noqa: SIM115 - closed in stop_odoo
-    proc = subprocess.Popen(
-        [
-            str(PY),
-            odoo_bin(),
-            *args,
-            "-d",
-            db,
-            f"--db-filter=^{db}$",
-            "--workers=2",
-            "--max-cron-threads=1",
-            "--http-interface=127.0.0.1",
-            f"--http-port={port}",
-            f"--log-handler=werkzeug:{werkzeug}",
-            "--limit-time-real=600",
-        ],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 120
-    while time.time() < deadline:
-        if proc.poll() is not None:
-            sys.exit(f"ERROR: Odoo exited, see {log_path}")
-        try:
-            with urllib.request.urlopen(f"{url}/web/health", timeout=2) as r:
-                if r.status == 200:
-                    return proc, log, url
-        except OSError:
-            time.sleep(0.5)
-    stop_odoo(proc, log)
-    sys.exit(f"ERROR: Odoo did not start, see {log_path}")
-
-
-def stop_odoo(proc, log):
-    if proc.poll() is None:
-        os.killpg(proc.pid, signal.SIGINT)
-        try:
-            proc.wait(30)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-    log.close()
 
 
 def fire(standin, payloads, concurrency):
@@ -260,8 +208,9 @@ def main():
     )
     standin.start()
     try:
-        port = free_port()
-        proc, log, url = start_odoo(args, db, port, log_path)
+        proc, log, url = start_server(
+            db, log_path, cron_threads=1, extra=["--log-handler=werkzeug:WARNING"]
+        )
         print(f"==> Odoo --workers=2 on {url} (log {log_path})")
         rpc = Rpc(url, db)
         rpc(
@@ -404,7 +353,7 @@ def main():
     finally:
         standin.stop()
         if proc:
-            stop_odoo(proc, log)
+            stop_server(proc, log)
         if not opts.db:
             drop_db(args, db)
 
