@@ -32,6 +32,30 @@ from odoo.service import db as db_service
 from odoo.tools import SQL
 
 
+def fill_unsur_scores(cr, survey_id, first_id=0):
+    """Fill the stored unsur scores (survey.user_input._compute_kel_unsur_scores,
+    which the ORM computes for the responses it creates) of the responses
+    inserted by SQL after ``first_id``: the best valid answer per unsur."""
+    scores = ", ".join(f"kel_u{i} = COALESCE(s.u{i}, 0)" for i in range(1, 10))
+    maxima = ", ".join(
+        f"MAX(a.kel_score) FILTER (WHERE q.kel_unsur = 'U{i}') AS u{i}"
+        for i in range(1, 10)
+    )
+    cr.execute(
+        f"""UPDATE survey_user_input ui SET {scores}
+              FROM (SELECT l.user_input_id, {maxima}
+                      FROM survey_user_input_line l
+                      JOIN survey_question q ON q.id = l.question_id
+                      JOIN survey_question_answer a ON a.id = l.suggested_answer_id
+                     WHERE l.survey_id = %(survey)s AND q.kel_unsur IS NOT NULL
+                       AND l.user_input_id > %(first)s
+                       AND l.skipped IS NOT TRUE AND a.kel_score BETWEEN 1 AND 4
+                  GROUP BY 1) s
+             WHERE s.user_input_id = ui.id""",
+        {"survey": survey_id, "first": first_id},
+    )
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--responses", type=int, default=3000)
@@ -199,25 +223,7 @@ def generate_sql(env, survey, n, seed=0.7):
          ORDER BY ui.id, q.id""",
         {"survey": survey.id, "questions": questions.ids},
     )
-    # the stored unsur scores (survey.user_input._compute_kel_unsur_scores), which
-    # the ORM would compute for responses it creates
-    scores = ", ".join(f"kel_u{i} = COALESCE(s.u{i}, 0)" for i in range(1, 10))
-    maxima = ", ".join(
-        f"MAX(a.kel_score) FILTER (WHERE q.kel_unsur = 'U{i}') AS u{i}"
-        for i in range(1, 10)
-    )
-    cr.execute(
-        f"""UPDATE survey_user_input ui SET {scores}
-              FROM (SELECT l.user_input_id, {maxima}
-                      FROM survey_user_input_line l
-                      JOIN survey_question q ON q.id = l.question_id
-                      JOIN survey_question_answer a ON a.id = l.suggested_answer_id
-                     WHERE l.survey_id = %(survey)s AND q.kel_unsur IS NOT NULL
-                       AND l.skipped IS NOT TRUE AND a.kel_score BETWEEN 1 AND 4
-                  GROUP BY 1) s
-             WHERE s.user_input_id = ui.id""",
-        {"survey": survey.id},
-    )
+    fill_unsur_scores(cr, survey.id)
 
 
 def compare(env, survey, args):

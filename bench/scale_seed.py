@@ -463,6 +463,10 @@ def seed_survey(env, responses):
             "survey": survey.id,
         },
     )
+    # imported here: ikm_sql imports odoo, importable once the benchmark set it up
+    from ikm_sql import fill_unsur_scores
+
+    fill_unsur_scores(cr, survey.id, first)
 
 
 def seed(env, n, residents, responses):
