@@ -136,6 +136,35 @@ class TestDisposition(KelurahanCase):
             }
         )
 
+    def test_confidential_complaint_disposition_hidden_from_rw(self):
+        """An RW officer sees the dispositions of the complaints they may read: a
+        confidential complaint of their RW entered by someone else is hidden with
+        its disposition, on the dashboard too (its late list was an AccessError)."""
+        Disposition = self.env["kelurahan.disposition"]
+        with self.at(2026, 1, 2, 9, 0):
+            ticket = self.make_ticket(is_confidential=True)
+            own = self.make_ticket(env=self.env(user=self.user_rw), is_confidential=True)
+            (ticket | own).stage_id = self.stage["verify"]
+            hidden, own_dispo = Disposition.create(
+                [
+                    {
+                        "ticket_id": record.id,
+                        "agency_id": self.agency.id,
+                        "date_due": wib(2026, 1, 5, 16, 0),
+                    }
+                    for record in (ticket, own)
+                ]
+            )
+        as_rw = Disposition.with_user(self.user_rw)
+        self.assertFalse(as_rw.search([("id", "=", hidden.id)]))
+        with self.assertRaisesRegex(AccessError, "kelurahan.disposition"):
+            hidden.with_user(self.user_rw).read(["agency_id"])
+        late = self.env["kelurahan.dashboard"].with_user(self.user_rw)
+        late = late.get_dashboard_data()["late_dispositions"]
+        # The officer who entered a confidential complaint still sees both.
+        self.assertEqual([row["id"] for row in late], [own_dispo.id])
+        self.assertEqual(as_rw.search([("ticket_id", "in", (ticket | own).ids)]), own_dispo)
+
     def test_agency_of_other_kelurahan_hidden(self):
         local = self.env["kelurahan.agency"].create(
             {
