@@ -143,7 +143,9 @@ class TestDisposition(KelurahanCase):
         Disposition = self.env["kelurahan.disposition"]
         with self.at(2026, 1, 2, 9, 0):
             ticket = self.make_ticket(is_confidential=True)
-            own = self.make_ticket(env=self.env(user=self.user_rw), is_confidential=True)
+            own = self.make_ticket(
+                env=self.env(user=self.user_rw), is_confidential=True
+            )
             (ticket | own).stage_id = self.stage["verify"]
             hidden, own_dispo = Disposition.create(
                 [
@@ -163,7 +165,9 @@ class TestDisposition(KelurahanCase):
         late = late.get_dashboard_data()["late_dispositions"]
         # The officer who entered a confidential complaint still sees both.
         self.assertEqual([row["id"] for row in late], [own_dispo.id])
-        self.assertEqual(as_rw.search([("ticket_id", "in", (ticket | own).ids)]), own_dispo)
+        self.assertEqual(
+            as_rw.search([("ticket_id", "in", (ticket | own).ids)]), own_dispo
+        )
 
     def test_agency_of_other_kelurahan_hidden(self):
         local = self.env["kelurahan.agency"].create(
