@@ -3,3 +3,4 @@ from . import demo
 from . import models
 from . import tools
 from . import wizards
+from .hooks import uninstall_hook

@@ -9,6 +9,7 @@
     "author": "Kelurahan CRM",
     "website": "https://github.com/kelurahan-crm/kelurahan-crm",
     "license": "AGPL-3",
+    "uninstall_hook": "uninstall_hook",
     "depends": [
         "helpdesk_mgmt",
         "portal",

@@ -5,16 +5,16 @@ officer's complaint list uses indexes, shows every role exactly what it showed
 before, in the ORM and at RPC, and lets PostgreSQL read an RW officer's list
 through indexes instead of a sequential scan."""
 
-from odoo.tests import HttpCase, tagged
-from odoo.tools import SQL
+from lxml import etree
 
+from odoo.tests import HttpCase, tagged
+from odoo.tools import SQL, file_open
+from odoo.tools.safe_eval import safe_eval
+
+from ..hooks import HELPDESK_INTERNAL_DOMAIN as OLD_INTERNAL_DOMAIN
+from ..hooks import INTERNAL_RULE, uninstall_hook
 from .common import KelurahanCase, call_kw
 
-# helpdesk_mgmt's domain of the rule before issue 22.
-OLD_INTERNAL_DOMAIN = """['|',
-    ('partner_id', '=', user.partner_id.id),
-    ('message_partner_ids', '=', user.partner_id.id)]"""
-INTERNAL_RULE = "helpdesk_mgmt.helpdesk_ticket_rule_internal_user"
 # A web client's domain asking for every complaint.
 HOSTILE = ["|", ("rw_id", "!=", False), ("id", "!=", 0)]
 
@@ -91,6 +91,20 @@ class TestScaleRuleVisibility(ScaleRuleCase):
         rule.domain_force = new_domain
         self.assertEqual(now, before)
         self.assertNotIn("message_partner_ids", new_domain)
+
+    def test_uninstall_gives_helpdesk_mgmt_its_rule_back(self):
+        xml = etree.parse(file_open("helpdesk_mgmt/security/helpdesk_security.xml"))
+        [original] = xml.xpath(
+            "//record[@id='helpdesk_ticket_rule_internal_user']"
+            "/field[@name='domain_force']"
+        )
+        rule = self.env.ref(INTERNAL_RULE)
+        self.assertIn("message_is_follower", rule.domain_force)
+        uninstall_hook(self.env)
+        user = {"user": self.user_rw}
+        self.assertEqual(
+            safe_eval(rule.domain_force, user), safe_eval(original.text, user)
+        )
 
     def test_rw_officer_sees_own_rw_and_what_they_follow(self):
         self.assertEqual(
