@@ -142,8 +142,10 @@ class Standby:
         return superuser_query(sql, self.socket, self.port, db, params)
 
     def wait_caught_up(self, timeout=60):
-        """Until the standby replayed everything the primary wrote so far."""
-        [(target,)] = primary_query("SELECT pg_current_wal_lsn()::text")
+        """Until the standby replayed everything the primary wrote so far (the
+        insert position: the embedded cluster commits asynchronously, so a commit
+        may still be in the WAL buffers, past the write position)."""
+        [(target,)] = primary_query("SELECT pg_current_wal_insert_lsn()::text")
         deadline = time.monotonic() + timeout
         while True:
             [(behind,)] = self.query(
