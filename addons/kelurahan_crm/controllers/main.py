@@ -12,6 +12,7 @@ from odoo.tools import consteq
 from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
 
 from . import portal_common as common
+from . import replica
 
 BOARD_DAYS = 30
 BOARD_RECENT = 15
@@ -88,7 +89,9 @@ class KelurahanPublicPortal(http.Controller):
             status=429 if blocked else 404,
         )
 
-    @common.page_route("/pengaduan/lacak", auth="public", methods=["GET"])
+    @common.page_route(
+        "/pengaduan/lacak", auth="public", methods=["GET"], readonly=True
+    )
     def track_form(self, **kw):
         return self._track_render({})
 
@@ -164,9 +167,23 @@ class KelurahanPublicPortal(http.Controller):
         }
 
     @common.page_route(
-        "/pengaduan/lacak/<string:token>", auth="public", methods=["GET"]
+        "/pengaduan/lacak/<string:token>",
+        auth="public",
+        methods=["GET"],
+        # The replica, but for the page the visitor is sent to right after filing
+        # the complaint (?baru=1) or acting on it (?pesan=…): the primary.
+        readonly=replica.reads_own_writes("baru", "pesan"),
     )
     def track_token(self, token, baru=None, **kw):
+        if request.env.cr.readonly and not common.find_by_token(
+            "helpdesk.ticket", "kel_track_token", token
+        ):
+            # Not on the replica: maybe not there yet (a link opened as soon as
+            # it was sent). The primary decides, and counts a miss.
+            return replica.on_primary(lambda: self._track_token_page(token, baru, kw))
+        return self._track_token_page(token, baru, kw)
+
+    def _track_token_page(self, token, baru, kw):
         ticket, refusal = self._track_ticket_or_refusal(token)
         if refusal:
             return refusal

@@ -429,13 +429,22 @@ def record_by_token(model, field, token, throttle_kind):
     (complaint tracking, queue following): the token is the proof of access, so
     callers show only what its holder may see. Tokens come from
     ``kelurahan_complaint_privacy.new_track_token`` (32 characters)."""
+    record = find_by_token(model, field, token)
+    if not record:
+        request.env["kelurahan.portal.throttle"]._kel_hit(
+            throttle_kind, client_address()
+        )
+        return None
+    return record
+
+
+def find_by_token(model, field, token):
+    """The record of ``model`` (sudo) whose ``field`` is ``token``, or None; nothing
+    counted (``record_by_token`` counts the misses)."""
     record = None
     if token and 20 <= len(token) <= TOKEN_MAX:
         record = request.env[model].sudo().search([(field, "=", token)], limit=1)
     if not record or not consteq(record[field] or "", token):
-        request.env["kelurahan.portal.throttle"]._kel_hit(
-            throttle_kind, client_address()
-        )
         return None
     return record
 

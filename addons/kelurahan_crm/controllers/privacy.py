@@ -11,7 +11,7 @@ from . import portal_common as common
 
 
 class KelurahanPrivacy(CustomerPortal):
-    @common.page_route("/privasi", auth="public", methods=["GET"])
+    @common.page_route("/privasi", auth="public", methods=["GET"], readonly=True)
     def privacy_page(self, **kw):
         return request.render("kelurahan_crm.privacy_page", self._kel_privacy_values())
 

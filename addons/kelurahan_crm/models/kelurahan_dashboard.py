@@ -35,6 +35,7 @@ class KelurahanDashboard(models.AbstractModel):
         return date_from, date_to, start, end
 
     @api.model
+    @api.readonly  # figures only: served by the read replica (README "Scaling")
     def get_dashboard_data(self, date_from=None, date_to=None):
         """All figures of the dashboard for complaints reported in the period.
 

@@ -7,6 +7,7 @@ class KelurahanDashboard(models.AbstractModel):
     _inherit = "kelurahan.dashboard"
 
     @api.model
+    @api.readonly  # figures only: served by the read replica (README "Scaling")
     def get_dashboard_data(self, date_from=None, date_to=None):
         """Adds ``agency_performance``: per agency, the dispositions sent in the
         period, those done within their target and the average first answer in

@@ -95,9 +95,20 @@ class KelurahanPortalThrottle(models.Model):
 
     @api.model
     def _kel_hit(self, kind, client):
-        """Count one attempt of ``kind`` for ``client``."""
-        # sudo: technical row, created on behalf of any visitor.
-        self.sudo().create({"kind": kind, "client": self._kel_client_key(client)})
+        """Count one attempt of ``kind`` for ``client``. On a read-only request
+        (a public page served by the read replica, README "Scaling") the row is
+        written on the primary in a transaction of its own, as Odoo's own
+        ``res.device`` log does: the page stays on the replica, and Odoo never
+        retries it on the primary."""
+        vals = {"kind": kind, "client": self._kel_client_key(client)}
+        if not self.env.cr.readonly:
+            # sudo: technical row, created on behalf of any visitor.
+            self.sudo().create(vals)
+            return
+        self.env.cr.rollback()
+        with self.env.registry.cursor() as cr:
+            # sudo: as above, on the primary's cursor.
+            self.with_env(self.env(cr=cr, su=True)).create(vals)
 
     @api.autovacuum
     def _gc_kel_throttle(self):

@@ -48,18 +48,27 @@ def declared_routes(modules, prefix="kelurahan_"):
     """{(addon, route, methods)} of the routes our addons declare or override."""
     found = set()
     for url, endpoint in http._generate_routing_rules(modules, nodb_only=False):
-        bound = endpoint.func
-        name = bound.__name__
-        for cls in type(bound.__self__).mro():
-            method = cls.__dict__.get(name)
-            if method is None or not hasattr(method, "original_routing"):
-                continue
-            parts = cls.__module__.split(".")
-            if parts[:2] == ["odoo", "addons"] and parts[2].startswith(prefix):
-                methods = tuple(sorted(endpoint.routing.get("methods") or ()))
-                found.add((parts[2], url, methods))
-            break
+        addon = declaring_addon(endpoint, prefix)
+        if addon:
+            methods = tuple(sorted(endpoint.routing.get("methods") or ()))
+            found.add((addon, url, methods))
     return found
+
+
+def declaring_addon(endpoint, prefix="kelurahan_"):
+    """Our addon whose controller declares or last overrides ``endpoint`` (with
+    ``@http.route``), or None."""
+    bound = endpoint.func
+    name = bound.__name__
+    for cls in type(bound.__self__).mro():
+        method = cls.__dict__.get(name)
+        if method is None or not hasattr(method, "original_routing"):
+            continue
+        parts = cls.__module__.split(".")
+        if parts[:2] == ["odoo", "addons"] and parts[2].startswith(prefix):
+            return parts[2]
+        return None
+    return None
 
 
 def route_regex(route):

@@ -56,6 +56,7 @@ class KelurahanMapPortal(http.Controller):
         methods=["GET"],
         website=True,
         multilang=False,
+        readonly=True,  # the throttle row goes to the primary itself
     )
     def nearby(self, lat=None, lon=None, category_id=None, **kw):
         """Open complaints of the category near the pin, and the RW/RT the pin
@@ -200,6 +201,7 @@ class KelurahanMapPortal(http.Controller):
         methods=["GET"],
         website=True,
         multilang=False,
+        readonly=True,  # the throttle row goes to the primary itself
     )
     def public_cells(self, **kw):
         """The public board's map: the last BOARD_DAYS days of publicly listed

@@ -147,6 +147,7 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
 
     @api.model
+    @api.readonly  # figures only: served by the read replica (README "Scaling")
     def kel_map_features(self, domain=None):
         """Markers of the complaints matching ``domain`` that the user may read
         (record rules apply: an RW officer gets their RW only). ``points`` is the

@@ -15,6 +15,7 @@ class KelurahanDashboard(models.AbstractModel):
     _inherit = "kelurahan.dashboard"
 
     @api.model
+    @api.readonly  # figures only: served by the read replica (README "Scaling")
     def get_dashboard_hotspots(self, date_from=None, date_to=None):
         """The heat layer of the dashboard's period, asked by the dashboard after
         its figures (a separate call keeps the figures' queries unchanged):

@@ -78,7 +78,13 @@ class KelurahanPublic(http.Controller):
             "kelurahan_service.verify_page", values, status=200 if letter else 404
         )
 
-    @http.route("/verifikasi/<string:token>", type="http", auth="public", website=True)
+    @http.route(
+        "/verifikasi/<string:token>",
+        type="http",
+        auth="public",
+        website=True,
+        readonly=True,
+    )
     def verify_token(self, token, **kw):
         # sudo: anyone holding the printed QR code may check the letter; only the
         # masked summary below is shown.
@@ -91,7 +97,7 @@ class KelurahanPublic(http.Controller):
         )
         return self._verify_response(letter)
 
-    @http.route("/verifikasi", type="http", auth="public", website=True)
+    @http.route("/verifikasi", type="http", auth="public", website=True, readonly=True)
     def verify_number(self, nomor=None, **kw):
         if not nomor:
             return request.render("kelurahan_service.verify_page", {"searched": False})
