@@ -400,11 +400,14 @@ def create_report(vals, photos):
     ``parse_report``. An anonymous or confidential complaint is created by OdooBot
     (sudo keeps the visitor as create user), so nothing on it names the reporter."""
     env = request.env
-    channel = env.ref("kelurahan_crm.channel_portal", raise_if_not_found=False)
+    # The id from ir.model.data's cache: env.ref would also query that it exists.
+    channel_id = env["ir.model.data"]._xmlid_to_res_id(
+        "kelurahan_crm.channel_portal", raise_if_not_found=False
+    )
     vals = dict(
         vals,
         company_id=env.company.id,
-        channel_id=channel.id if channel else False,
+        channel_id=channel_id or False,
         user_id=False,
     )
     Ticket = env["helpdesk.ticket"]
