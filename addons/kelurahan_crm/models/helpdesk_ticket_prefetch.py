@@ -19,7 +19,9 @@ class HelpdeskTicket(models.Model):
 
     @api.model
     def search_fetch(self, domain, field_names, offset=0, limit=None, order=None):
-        if field_names is not None and not self.env.su:
+        # Only when the caller fetches columns anyway (a list page, read):
+        # search() passes none and stays a query of ids.
+        if field_names and not self.env.su:
             field_names = [*field_names, *self._kel_rule_field_names()]
         return super().search_fetch(
             domain, field_names, offset=offset, limit=limit, order=order
