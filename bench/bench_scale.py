@@ -197,7 +197,15 @@ class Session(OdooClient):
         )
 
 
-def repeat(fn, reps, warmup=1):
+# Requests before a figure is measured. Odoo's prefork workers each compile a
+# page's templates and fill their caches on their first request of it; with
+# --workers=2 one warm-up request left the other worker cold, and its first
+# request (2-4 x the others, ~40 queries instead of ~20 on the tracking page)
+# was then one of the --smoke run's two measured repetitions.
+WARMUP = 4
+
+
+def repeat(fn, reps, warmup=WARMUP):
     """(wall ms of each repetition after the warm-up, last result)."""
     walls, result = [], None
     for i in range(warmup + reps):
@@ -264,7 +272,7 @@ def bench_lists(url, db, log, reps, table, rows):
                 and (result["records"] or login == "rw01"),
                 f"{figure} ({login}): records/length",
             )
-            server = log.times(offset, path, reps + 1)[1:]
+            server = log.times(offset, path, WARMUP + reps)[WARMUP:]
             table.add(
                 figure,
                 ROLE_NAMES[login],
@@ -278,7 +286,7 @@ def bench_lists(url, db, log, reps, table, rows):
         offset = log.mark()
         walls, page = repeat(lambda: resident.get("/my/pengaduan"), reps)
         check(page.status_code == 200, f"/my/pengaduan {page.status_code}")
-        server = log.times(offset, "/my/pengaduan", reps + 1)[1:]
+        server = log.times(offset, "/my/pengaduan", WARMUP + reps)[WARMUP:]
         table.add(
             "complaint list, first page",
             "resident",
@@ -312,7 +320,7 @@ def bench_dashboard(url, db, log, reps, table):
                 isinstance(data, dict) and isinstance(data.get("total"), int),
                 f"dashboard {label} ({login})",
             )
-            server = log.times(offset, path, reps + 1)[1:]
+            server = log.times(offset, path, WARMUP + reps)[WARMUP:]
             table.add(
                 f"dashboard, {label}",
                 ROLE_NAMES[login],
@@ -329,7 +337,7 @@ def bench_track(url, db, log, reps, tokens, table):
     pages = iter(tokens)
     walls, page = repeat(lambda: visitor.get(f"/pengaduan/lacak/{next(pages)}"), reps)
     check(page.status_code == 200, f"tracking link {page.status_code}")
-    server = log.times(offset, "/pengaduan/lacak/", reps + 1)[1:]
+    server = log.times(offset, "/pengaduan/lacak/", WARMUP + reps)[WARMUP:]
     table.add(
         "tracking link /pengaduan/lacak/<t>",
         "visitor",
@@ -369,8 +377,8 @@ def bench_form(url, db, log, reps, table, rows):
         client = Session(url, db)
         data = report_form(client)
         offset = log.mark()
-        walls = [post_report(client, data) for _i in range(reps + 1)][1:]
-        server = log.times(offset, "/pengaduan/lapor", reps + 1)[1:]
+        walls = [post_report(client, data) for _i in range(WARMUP + reps)][WARMUP:]
+        server = log.times(offset, "/pengaduan/lapor", WARMUP + reps)[WARMUP:]
         table.add(
             "resident form, 1 client (server)",
             "visitor",

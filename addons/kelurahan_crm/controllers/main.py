@@ -138,12 +138,36 @@ class KelurahanPublicPortal(http.Controller):
             {"status": common.public_timeline(ticket), "number": ticket.number}
         )
 
+    def _track_fields(self):
+        """Fields of the complaint the private link's page reads (fetched with
+        the lookup, see ``record_by_token``)."""
+        return [
+            "number",
+            "company_id",
+            "category_id",
+            "rw_id",
+            "stage_id",
+            "kel_state",
+            "is_disputed",
+            "date_reported",
+            "date_followup",
+            "deadline_followup",
+            "deadline_resolution",
+            "date_done",
+            "reject_reason",
+            "followup_note",
+        ]
+
     def _track_ticket(self, token):
         """The complaint of a private link as sudo, or None (the miss is counted
         against the client). The private link's token is the proof of access;
         callers show only the public timeline (no personal data)."""
         return common.record_by_token(
-            "helpdesk.ticket", "kel_track_token", token, "track"
+            "helpdesk.ticket",
+            "kel_track_token",
+            token,
+            "track",
+            field_names=self._track_fields(),
         )
 
     def _track_ticket_or_refusal(self, token):

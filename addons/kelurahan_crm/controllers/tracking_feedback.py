@@ -57,6 +57,19 @@ def has_proof(ticket_sudo):
 
 
 class KelurahanTrackingFeedback(KelurahanPublicPortal):
+    def _track_fields(self):
+        # the verdicts and the reporter's contact (one-time code channels)
+        return [
+            *super()._track_fields(),
+            "feedback_ids",
+            "kel_reporter_id",
+            "partner_id",
+            "reporter_name",
+            "partner_name",
+            "partner_email",
+            "reporter_phone",
+        ]
+
     def _track_token_values(self, ticket, token, notice=None):
         values = super()._track_token_values(ticket, token, notice=notice)
         feedback = common.feedback_values(ticket)

@@ -50,3 +50,4 @@ from . import kelurahan_breach
 from . import helpdesk_ticket_intake
 from . import kelurahan_complaint_daily
 from . import resource_calendar
+from . import helpdesk_ticket_prefetch

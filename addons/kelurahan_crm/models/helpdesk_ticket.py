@@ -505,11 +505,12 @@ class HelpdeskTicket(models.Model):
                 if vals.get("user_id", user.id) == user.id:
                     vals["user_id"] = False
             if not vals.get("stage_id") and not vals.get("team_id"):
-                stage = self.env.ref(
+                # ir.model.data's cached id: env.ref would query it exists.
+                stage_id = self.env["ir.model.data"]._xmlid_to_res_id(
                     "kelurahan_crm.stage_new", raise_if_not_found=False
                 )
-                if stage:
-                    vals["stage_id"] = stage.id
+                if stage_id:
+                    vals["stage_id"] = stage_id
         tickets = super().create(vals_list)
         for ticket in tickets:
             if ticket.kel_state in FOLLOWUP_STATES and not ticket.date_followup:

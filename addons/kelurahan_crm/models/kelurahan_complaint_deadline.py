@@ -3,8 +3,12 @@
 """Deadlines of a complaint on the office calendar (working days per category), the
 overdue flag, and the scheduled job that escalates passed deadlines to the Lurah."""
 
+from datetime import timedelta
+
 from odoo import api, fields, models
 from odoo.tools import SQL
+
+from odoo.addons.resource.models.utils import make_aware
 
 OPEN_STATES = ("new", "verify", "dispatch", "progress")
 
@@ -53,7 +57,19 @@ class KelurahanComplaintDeadline(models.AbstractModel):
     def _compute_deadlines(self):
         for ticket in self:
             followup = resolution = False
-            if ticket.date_reported:
+            if (
+                ticket.date_reported
+                and ticket.kel_followup_target
+                and ticket.kel_resolution_target
+                and not ticket.kel_reopen_date
+            ):
+                # Both from the same moment (a new complaint): one reading of
+                # the office calendar.
+                followup, resolution = ticket._kel_plan_days_many(
+                    ticket.date_reported,
+                    [ticket.kel_followup_target, ticket.kel_resolution_target],
+                )
+            elif ticket.date_reported:
                 if ticket.kel_followup_target:
                     followup = ticket._kel_plan_days(
                         ticket.date_reported, ticket.kel_followup_target
@@ -113,6 +129,39 @@ class KelurahanComplaintDeadline(models.AbstractModel):
         calendar = self._kel_calendar()
         hours = days * (calendar.hours_per_day or 8.0)
         return calendar.plan_hours(hours, start, compute_leaves=True)
+
+    def _kel_plan_days_many(self, start, days_list):
+        """``[_kel_plan_days(start, days) for days in days_list]`` reading the
+        office calendar's working intervals once for all targets. Follows
+        ``resource.calendar.plan_hours`` step by step (same 14-day windows, same
+        subtractions), so each result is exactly what it would return."""
+        calendar = self._kel_calendar()
+        per_day = calendar.hours_per_day or 8.0
+        remaining = {i: days * per_day for i, days in enumerate(days_list)}
+        if any(hours < 0 for hours in remaining.values()):
+            return [self._kel_plan_days(start, days) for days in days_list]
+        planned = dict.fromkeys(remaining, False)
+        day_dt, revert = make_aware(start)
+        resource = self.env["resource.resource"]
+        delta = timedelta(days=14)
+        for n in range(100):
+            if not remaining:
+                break
+            dt = day_dt + delta * n
+            intervals = calendar._work_intervals_batch(
+                dt, dt + delta, resources=resource, domain=None
+            )[resource.id]
+            for begin, stop, _meta in intervals:
+                interval_hours = (stop - begin).total_seconds() / 3600
+                for i, hours in list(remaining.items()):
+                    if hours <= interval_hours:
+                        planned[i] = revert(begin + timedelta(hours=hours))
+                        del remaining[i]
+                    else:
+                        remaining[i] = hours - interval_hours
+                if not remaining:
+                    break
+        return [planned[i] for i in range(len(days_list))]
 
     def _kel_overdue_at(self, now):
         self.ensure_one()

@@ -120,23 +120,37 @@ class KelurahanJobMixin(models.AbstractModel):
         deletes the waiting trigger just after its last count, the work is taken
         by the next request's trigger or the cron's interval."""
         cron_id = self.env["ir.model.data"]._xmlid_to_res_id(cron_xmlid)
+        self.env.cr.execute(self._kel_job_wake_sql(cron_id))
+        self._kel_job_woken(cron_id, bool(self.env.cr.fetchone()))
+
+    @api.model
+    def _kel_job_wake_sql(self, cron_id, condition=None):
+        """The statement of ``_kel_job_wake`` (``RETURNING id`` of the trigger it
+        added), for a caller that runs it within its own statement (a
+        data-modifying ``WITH``) to save a round trip. ``condition``: an SQL
+        condition the trigger also needs (e.g. that rows were queued)."""
         now = fields.Datetime.now()
-        self.env.cr.execute(
-            SQL(
-                """INSERT INTO ir_cron_trigger
-                    (cron_id, call_at, create_uid, create_date, write_uid, write_date)
-                SELECT cron.id, %(now)s, %(uid)s, %(now)s, %(uid)s, %(now)s
-                FROM ir_cron cron
-                WHERE cron.id = %(cron)s AND cron.active AND NOT EXISTS (
-                    SELECT 1 FROM ir_cron_trigger waiting
-                    WHERE waiting.cron_id = cron.id AND waiting.call_at <= %(now)s)
-                RETURNING id""",
-                now=now,
-                uid=self.env.uid,
-                cron=cron_id,
-            )
+        return SQL(
+            """INSERT INTO ir_cron_trigger
+                (cron_id, call_at, create_uid, create_date, write_uid, write_date)
+            SELECT cron.id, %(now)s, %(uid)s, %(now)s, %(uid)s, %(now)s
+            FROM ir_cron cron
+            WHERE cron.id = %(cron)s AND cron.active AND %(condition)s
+            AND NOT EXISTS (
+                SELECT 1 FROM ir_cron_trigger waiting
+                WHERE waiting.cron_id = cron.id AND waiting.call_at <= %(now)s)
+            RETURNING id""",
+            now=now,
+            uid=self.env.uid,
+            cron=cron_id,
+            condition=condition or SQL("TRUE"),
         )
-        if self.env.cr.fetchone():
+
+    @api.model
+    def _kel_job_woken(self, cron_id, added):
+        """After ``_kel_job_wake_sql`` ran: wake the cron workers after the
+        commit when it added a trigger."""
+        if added:
             self.env.cr.postcommit.add(self.env["ir.cron"].browse(cron_id)._notifydb)
 
     @api.model

@@ -116,8 +116,13 @@ class KelurahanPrivacyNotice(models.Model):
         company = company or self.env.company
         # sudo: the notice is public text; residents and visitors read it on forms.
         Notice = self.sudo()
-        notice = Notice.search(
-            [("company_id", "=", company.id)], order="version desc", limit=1
+        # Its kelurahan and version come with the search (what a consent row
+        # reads of it); the text is read only where it is shown.
+        notice = Notice.search_fetch(
+            [("company_id", "=", company.id)],
+            ["company_id", "version"],
+            order="version desc",
+            limit=1,
         )
         if not notice:
             default = self.env.ref(

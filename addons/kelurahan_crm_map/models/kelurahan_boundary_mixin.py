@@ -18,6 +18,9 @@ class KelurahanBoundaryMixin(models.AbstractModel):
     kel_boundary = fields.Text(
         string="Boundary (GeoJSON)",
         help="Polygon or MultiPolygon geometry, WGS84 [longitude, latitude].",
+        # Read only where the map needs it: not with every RW or RT name a
+        # complaint list or page shows (a polygon can be large).
+        prefetch=False,
     )
     kel_has_boundary = fields.Boolean(
         string="Has boundary", compute="_compute_kel_has_boundary", store=True

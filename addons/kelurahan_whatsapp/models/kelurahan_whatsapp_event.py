@@ -11,6 +11,7 @@ _logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 3
 BATCH = 50
+CRON = "kelurahan_whatsapp.ir_cron_whatsapp_process_events"
 RETENTION_PARAM = "kelurahan_whatsapp.whatsapp_event_retention_days"
 RETENTION_DAYS = 30
 MAX_RETENTION_DAYS = 3650
@@ -132,22 +133,28 @@ class KelurahanWhatsappEvent(models.Model):
             )
             for key, wamid, kind, wa_id, payload in rows
         )
+        # The rows and the cron's wake-up (``_kel_job_wake``, only when a row
+        # was new) in one statement: one round trip for the webhook's answer.
+        cron_id = self.env["ir.model.data"]._xmlid_to_res_id(CRON)
         self.env.cr.execute(
             SQL(
-                """INSERT INTO kelurahan_whatsapp_event
+                """WITH new AS (
+                    INSERT INTO kelurahan_whatsapp_event
                     (account_id, dedup_key, wamid, event_type, wa_id, payload, state,
                      attempts, received_date, create_uid, create_date, write_uid,
                      write_date)
-                VALUES %s
-                ON CONFLICT (dedup_key) DO NOTHING
-                RETURNING id""",
+                    VALUES %s
+                    ON CONFLICT (dedup_key) DO NOTHING
+                    RETURNING id
+                ), wake AS (%s)
+                SELECT (SELECT count(*) FROM new), EXISTS (SELECT 1 FROM wake)""",
                 values,
+                self._kel_job_wake_sql(cron_id, SQL("EXISTS (SELECT 1 FROM new)")),
             ),
             log_exceptions=False,
         )
-        inserted = len(self.env.cr.fetchall())
-        if inserted:
-            self._kel_job_wake("kelurahan_whatsapp.ir_cron_whatsapp_process_events")
+        inserted, woken = self.env.cr.fetchone()
+        self._kel_job_woken(cron_id, woken)
         return inserted
 
     # ------------------------------------------------------------------

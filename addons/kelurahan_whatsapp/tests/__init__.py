@@ -9,3 +9,4 @@ from . import test_whatsapp_commit
 from . import test_whatsapp_disposition
 from . import test_whatsapp_consent
 from . import test_whatsapp_intake
+from . import test_whatsapp_ack
