@@ -32,6 +32,7 @@ period is read as its whole years, the whole months around them and the days at
 both ends (``_kel_segments``): about the same few thousand rows for three years
 as for one month."""
 
+import contextlib
 import datetime
 
 from odoo import api, fields, models
@@ -317,11 +318,15 @@ class KelurahanComplaintDaily(models.Model):
         )
 
     @api.model
-    def _kel_rebuild_if_zones_changed(self, zones_before):
-        """A kelurahan whose office calendar moved to another time zone counts
-        its complaints on other office days: the rows kept under the old days
-        would no longer be taken out by the triggers, so the summary is rebuilt
-        (rare: a calendar or its zone changed)."""
+    @contextlib.contextmanager
+    def _kel_rebuild_if_zones_change(self):
+        """Around a change of office calendars: a kelurahan whose calendar moved
+        to another time zone counts its complaints on other office days, and the
+        rows kept under the old days would no longer be taken out by the
+        triggers, so the summary is rebuilt (rare: a calendar or its zone
+        changed)."""
+        zones_before = self._kel_zones()
+        yield
         if self._kel_zones() != zones_before:
             self._kel_rebuild()
 

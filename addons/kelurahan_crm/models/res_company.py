@@ -130,11 +130,8 @@ class ResCompany(models.Model):
     def write(self, vals):
         if not {"kel_calendar_id", "resource_calendar_id"} & set(vals):
             return super().write(vals)
-        Daily = self.env["kelurahan.complaint.daily"]
-        zones = Daily._kel_zones()
-        result = super().write(vals)
-        Daily._kel_rebuild_if_zones_changed(zones)
-        return result
+        with self.env["kelurahan.complaint.daily"]._kel_rebuild_if_zones_change():
+            return super().write(vals)
 
     @api.model
     def _kel_install_complaint_sequences(self):

@@ -10,8 +10,5 @@ class ResourceCalendar(models.Model):
         if "tz" not in vals:
             return super().write(vals)
         # the complaint summary counts office days in the calendar's zone
-        Daily = self.env["kelurahan.complaint.daily"]
-        zones = Daily._kel_zones()
-        result = super().write(vals)
-        Daily._kel_rebuild_if_zones_changed(zones)
-        return result
+        with self.env["kelurahan.complaint.daily"]._kel_rebuild_if_zones_change():
+            return super().write(vals)
