@@ -34,14 +34,20 @@ def anonymous(admin, odoo_url, odoo_db):
     assert response.status_code == 303, response.text[:300]
     ticket_id = int(re.search(r"/my/pengaduan/(\d+)", response.headers["Location"])[1])
     # The answer comes first; the intake job posts the "received" message after
-    # it. Run the job now, as its cron would.
+    # it. Run the job as its cron would: the server of `make test` runs no crons,
+    # so the complaints of earlier tests wait before this one (a run takes a batch).
     [cron] = admin.call(
         "ir.model.data",
         "search_read",
         [("module", "=", "kelurahan_crm"), ("name", "=", "ir_cron_kel_intake")],
         ["res_id"],
     )
-    admin.call("ir.cron", "method_direct_trigger", [cron["res_id"]])
+    for _run in range(100):
+        [state] = admin.call("helpdesk.ticket", "read", [ticket_id], ["kel_intake_state"])
+        if not state["kel_intake_state"]:
+            break
+        admin.call("ir.cron", "method_direct_trigger", [cron["res_id"]])
+    assert not state["kel_intake_state"], state
     secrets = [user["name"], user["email"], "7777 1234", "7777"]
     return ticket_id, user["partner_id"][0], uid, secrets
 
