@@ -43,7 +43,9 @@ def anonymous(admin, odoo_url, odoo_db):
         ["res_id"],
     )
     for _run in range(100):
-        [state] = admin.call("helpdesk.ticket", "read", [ticket_id], ["kel_intake_state"])
+        [state] = admin.call(
+            "helpdesk.ticket", "read", [ticket_id], ["kel_intake_state"]
+        )
         if not state["kel_intake_state"]:
             break
         admin.call("ir.cron", "method_direct_trigger", [cron["res_id"]])
