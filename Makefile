@@ -10,7 +10,9 @@
 #                (CHECK=1: a restore test that drops the restored copy again)
 #   make bench-smoke  the scale benchmark at a tiny N (bench/bench_scale.py --smoke), for CI
 # Variables: ODOO_SRC (Odoo 18.0 tree, default ~/odoo-18.0), HTTP_PORT (8069), DB_NAME
-# (kelurahan), PGHOST/PGPORT/PGUSER/PGPASSWORD (external PostgreSQL), TEST_ADDONS, TEST_TAGS.
+# (kelurahan), PGHOST/PGPORT/PGUSER/PGPASSWORD (external PostgreSQL), TEST_ADDONS, TEST_TAGS,
+# PY_VERSION (3.11, default, in .venv; 3.12, the production image's Python, in .venv-3.12:
+#   make test PY_VERSION=3.12).
 
 SHELL := /bin/bash
 
@@ -35,7 +37,7 @@ stop:
 	@bash tools/stop.sh
 
 clean: stop
-	rm -rf var .venv
+	rm -rf var .venv .venv-3.12
 
 i18n:
 	@bash tools/i18n.sh

@@ -3,7 +3,15 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-VENV="${VENV:-$ROOT/.venv}"
+# Python of the virtualenv: PY_VERSION=3.11 (default, development) or 3.12 (the Python of the
+# official odoo:18.0 image, Ubuntu 24.04). Each version has its own virtualenv (.venv for
+# 3.11, .venv-3.12 for 3.12), so switching never rebuilds or wipes the other one.
+PY_VERSION="${PY_VERSION:-3.11}"
+case "$PY_VERSION" in
+  3.11) VENV="${VENV:-$ROOT/.venv}" ;;
+  3.12) VENV="${VENV:-$ROOT/.venv-3.12}" ;;
+  *) printf 'ERROR: PY_VERSION=%s is not supported (3.11 or 3.12)\n' "$PY_VERSION" >&2; exit 1 ;;
+esac
 PY="$VENV/bin/python"
 ODOO_SRC="${ODOO_SRC:-$HOME/odoo-18.0}"
 ODOO_UPSTREAM="${ODOO_UPSTREAM:-https://github.com/odoo/odoo.git}"
@@ -41,6 +49,20 @@ fi
 
 say() { printf '==> %s\n' "$*"; }
 die() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
+
+# The interpreter that builds the virtualenv: python$PY_VERSION from PATH when it runs
+# (a pyenv shim of a version that is not activated is on PATH but fails), otherwise the
+# newest pyenv install of that version. Prints nothing when there is none.
+base_python() {
+  local cand="python$PY_VERSION" root
+  if "$cand" -c '' >/dev/null 2>&1; then command -v "$cand"; return; fi
+  root="${PYENV_ROOT:-$HOME/.pyenv}"
+  for cand in $(ls -d "$root/versions/$PY_VERSION".* 2>/dev/null | sort -V -r); do
+    if "$cand/bin/python$PY_VERSION" -c '' >/dev/null 2>&1; then
+      printf '%s\n' "$cand/bin/python$PY_VERSION"; return
+    fi
+  done
+}
 
 # Odoo's command line for this checkout: addons of core, OCA wheels (found through the
 # odoo.addons namespace of the venv) and ours; database settings; data under var/.

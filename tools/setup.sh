@@ -45,18 +45,23 @@ ensure_debian_packages() {
 }
 
 venv_fingerprint() {
-  { cat "$ROOT"/requirements/*.txt; readlink -f "$ODOO_SRC"; python3.11 --version; } | sha256sum | cut -d' ' -f1
+  { cat "$ROOT"/requirements/*.txt; readlink -f "$ODOO_SRC"; "$1" --version; } | sha256sum | cut -d' ' -f1
 }
 
 ensure_venv() {
-  local stamp="$VENV/.kelurahan-stamp" want
-  want="$(venv_fingerprint)"
+  local stamp="$VENV/.kelurahan-stamp" want base
+  base="$(base_python)"
+  [ -n "$base" ] || die "Python $PY_VERSION is required (python$PY_VERSION not found on PATH nor in ${PYENV_ROOT:-$HOME/.pyenv}/versions)."
+  want="$(venv_fingerprint "$base")"
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -x "$PY" ]; then return; fi
-  command -v python3.11 >/dev/null || die "Python 3.11 is required (python3.11 not found on PATH)."
-  say "Building the virtualenv in $VENV (first run takes a few minutes)"
+  if [ -x "$PY" ] && [ "$("$PY" -c 'import sys; print("%d.%d" % sys.version_info[:2])')" != "$PY_VERSION" ]; then
+    die "$VENV is not a Python $PY_VERSION virtualenv; unset VENV (each PY_VERSION has its own) or remove it."
+  fi
+  say "Building the Python $PY_VERSION virtualenv in $VENV (first run takes a few minutes)"
   rm -f "$stamp"
-  [ -x "$PY" ] || python3.11 -m venv "$VENV"
+  [ -x "$PY" ] || "$base" -m venv "$VENV"
   # Only the project's constraints apply (this machine may carry a global pip constraint).
+  # constraints.txt carries environment markers where 3.11 and 3.12 pins differ.
   export PIP_CONSTRAINT="" PIP_DISABLE_PIP_VERSION_CHECK=1
   local pip=("$PY" -m pip install -q --no-warn-script-location -c "$ROOT/requirements/constraints.txt")
   "${pip[@]}" "setuptools<70" wheel
@@ -65,7 +70,7 @@ ensure_venv() {
   "${pip[@]}" --no-deps -e "$ODOO_SRC" --config-settings editable_mode=compat
   "${pip[@]}" -r "$ROOT/requirements/project.txt" -r "$ROOT/requirements/dev.txt"
   "$PY" -c "import odoo, werkzeug; from odoo import SUPERUSER_ID; assert odoo.release.serie == '18.0'" \
-    && [ -f "$VENV/lib/python3.11/site-packages/odoo/addons/helpdesk_mgmt/__manifest__.py" ] \
+    && [ -f "$VENV/lib/python$PY_VERSION/site-packages/odoo/addons/helpdesk_mgmt/__manifest__.py" ] \
     || die "The virtualenv was built but Odoo does not import; see the messages above."
   echo "$want" > "$stamp"
 }
