@@ -5,12 +5,15 @@
 #   make shell  odoo shell on the development database
 #   make stop   stop Odoo and the embedded PostgreSQL
 #   make i18n   refresh i18n/*.pot and merge new terms into i18n/id.po
+#   make backup [DB=kelurahan] [BACKUP_DIR=var/backups] [KEEP=N]   dump + filestore + checksums
+#   make restore BACKUP=<dir> [DB=<new name>] [FORCE=1]   verified restore into a new database
+#                (CHECK=1: a restore test that drops the restored copy again)
 # Variables: ODOO_SRC (Odoo 18.0 tree, default ~/odoo-18.0), HTTP_PORT (8069), DB_NAME
 # (kelurahan), PGHOST/PGPORT/PGUSER/PGPASSWORD (external PostgreSQL), TEST_ADDONS, TEST_TAGS.
 
 SHELL := /bin/bash
 
-.PHONY: setup run test lint shell stop i18n clean
+.PHONY: setup run test lint shell stop i18n clean backup restore
 
 setup:
 	@bash tools/setup.sh
@@ -35,3 +38,9 @@ clean: stop
 
 i18n:
 	@bash tools/i18n.sh
+
+backup:
+	@bash tools/backup.sh backup
+
+restore:
+	@bash tools/backup.sh restore

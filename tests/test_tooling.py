@@ -6,6 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .pg_tools import odoo_args as _odoo_args
+from .pg_tools import psql as _psql
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -52,17 +55,6 @@ def test_a_tree_of_another_version_is_refused(tmp_path):
     assert not (tmp_path / "venv").exists()
 
 
-def _odoo_args():
-    """The database options `make` gives Odoo in this checkout."""
-    out = subprocess.run(
-        ["bash", "-c", f"source {ROOT}/tools/common.sh; odoo_args"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return out.stdout.split()
-
-
 def _db_state(db, addons):
     run = subprocess.run(
         [sys.executable, str(ROOT / "tools" / "db_state.py"), *_odoo_args()],
@@ -73,17 +65,6 @@ def _db_state(db, addons):
     )
     assert run.returncode == 0, run.stderr
     return run.stdout.strip()
-
-
-def _psql(sql, db="postgres"):
-    args = dict(a.split("=", 1) for a in _odoo_args() if a.startswith("--db_"))
-    subprocess.run(
-        ["psql", "-v", "ON_ERROR_STOP=1", "-q", "-h", args["--db_host"]]
-        + ["-p", args["--db_port"], "-U", args["--db_user"], "-d", db, "-c", sql],
-        check=True,
-        capture_output=True,
-        timeout=60,
-    )
 
 
 def test_make_run_recognises_a_database_from_before_the_split(odoo_db):
