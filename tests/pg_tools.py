@@ -1,6 +1,7 @@
 """PostgreSQL and Odoo settings of this checkout, for the tooling tests: the options
 `make` gives Odoo (tools/common.sh ``odoo_args``) and psql/psycopg2 on that server."""
 
+import functools
 import subprocess
 from pathlib import Path
 
@@ -9,15 +10,17 @@ import psycopg2
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@functools.cache
 def odoo_args():
-    """The database and data-dir options `make` gives Odoo in this checkout."""
+    """The database and data-dir options `make` gives Odoo in this checkout (one
+    per line; read once: every psql call and connection asks for several)."""
     out = subprocess.run(
         ["bash", "-c", f"source {ROOT}/tools/common.sh; odoo_args"],
         capture_output=True,
         text=True,
         check=True,
     )
-    return out.stdout.split()
+    return tuple(out.stdout.splitlines())
 
 
 def option(name):

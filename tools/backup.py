@@ -164,29 +164,33 @@ def quote_ident(name):
 # ------------------------------------------------------------------------- checksums
 
 
+def read_hashed(handle, sink=None):
+    """(sha256, sha1) of what ``handle`` reads (sha1: Odoo's attachment checksum),
+    each chunk also given to ``sink`` when there is one."""
+    sha256, sha1 = hashlib.sha256(), hashlib.sha1()
+    while chunk := handle.read(CHUNK):
+        sha256.update(chunk)
+        sha1.update(chunk)
+        if sink:
+            sink(chunk)
+    return sha256.hexdigest(), sha1.hexdigest()
+
+
 def file_digests(path):
     """(sha256, sha1) of a file, read once."""
-    sha256, sha1 = hashlib.sha256(), hashlib.sha1()  # Odoo's checksum
     with open(path, "rb") as handle:
-        while chunk := handle.read(CHUNK):
-            sha256.update(chunk)
-            sha1.update(chunk)
-    return sha256.hexdigest(), sha1.hexdigest()
+        return read_hashed(handle)
 
 
 def copy_hashed(src, dst):
     """Copy ``src`` to ``dst`` (fsynced) and return (sha256, sha1) of the bytes."""
-    sha256, sha1 = hashlib.sha256(), hashlib.sha1()  # Odoo's checksum
     dst.parent.mkdir(parents=True, exist_ok=True)
     with open(src, "rb") as source, open(dst, "wb") as target:
-        while chunk := source.read(CHUNK):
-            sha256.update(chunk)
-            sha1.update(chunk)
-            target.write(chunk)
+        digests = read_hashed(source, target.write)
         target.flush()
         os.fsync(target.fileno())
     shutil.copystat(src, dst)
-    return sha256.hexdigest(), sha1.hexdigest()
+    return digests
 
 
 def files_under(root):
