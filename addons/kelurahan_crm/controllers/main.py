@@ -170,13 +170,14 @@ class KelurahanPublicPortal(http.Controller):
             field_names=self._track_fields(),
         )
 
-    def _track_ticket_or_refusal(self, token):
+    def _track_ticket_or_refusal(self, token, ticket=None):
         """``(ticket as sudo, None)`` of a private link, or ``(None, the refusal
-        page)`` when the client is blocked or the token matches nothing."""
+        page)`` when the client is blocked or the token matches nothing.
+        ``ticket``: the complaint of ``token`` when the caller already found it."""
         Throttle = request.env["kelurahan.portal.throttle"]
         if Throttle._kel_is_blocked("track", common.client_address()):
             return None, self._track_refused(blocked=True)
-        ticket = self._track_ticket(token)
+        ticket = ticket or self._track_ticket(token)
         if not ticket:
             return None, self._track_refused()
         return ticket, None
@@ -199,16 +200,19 @@ class KelurahanPublicPortal(http.Controller):
         readonly=replica.reads_own_writes("baru", "pesan"),
     )
     def track_token(self, token, baru=None, **kw):
-        if request.env.cr.readonly and not common.find_by_token(
-            "helpdesk.ticket", "kel_track_token", token
-        ):
+        if not request.env.cr.readonly:
+            return self._track_token_page(token, baru, kw)
+        ticket = common.find_by_token(
+            "helpdesk.ticket", "kel_track_token", token, self._track_fields()
+        )
+        if not ticket:
             # Not on the replica: maybe not there yet (a link opened as soon as
             # it was sent). The primary decides, and counts a miss.
             return replica.on_primary(lambda: self._track_token_page(token, baru, kw))
-        return self._track_token_page(token, baru, kw)
+        return self._track_token_page(token, baru, kw, ticket=ticket)
 
-    def _track_token_page(self, token, baru, kw):
-        ticket, refusal = self._track_ticket_or_refusal(token)
+    def _track_token_page(self, token, baru, kw, ticket=None):
+        ticket, refusal = self._track_ticket_or_refusal(token, ticket=ticket)
         if refusal:
             return refusal
         values = self._track_token_values(ticket, token, notice=kw.get("pesan"))
