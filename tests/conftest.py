@@ -33,6 +33,7 @@ PARAMS = {
     "kelurahan_crm.portal_report_limit": "1000",
     "kelurahan_crm.portal_report_user_limit": "1000",
     "kelurahan_crm.portal_track_limit": "1000",
+    "kelurahan_service.verify_rate_limit": "1000",
 }
 
 
