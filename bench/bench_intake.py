@@ -78,18 +78,7 @@ def setup(rpc, standin):
         ("kelurahan_crm.portal_form_min_seconds", "0"),
     ):
         rpc("ir.config_parameter", "set_param", key, value)
-    rpc(
-        "kelurahan.whatsapp.account",
-        "create",
-        {
-            "name": "Bench",
-            "phone_number_id": standin.phone_number_id,
-            "api_base_url": standin.base_url,
-            "access_token": standin.token,
-            "app_secret": standin.app_secret,
-            "verify_token": os.urandom(8).hex(),
-        },
-    )
+    wa.create_account(rpc, standin)
     return rw, category
 
 

@@ -430,18 +430,7 @@ def bench_whatsapp(url, db, count, table):
     standin.start()
     try:
         admin = wa.Rpc(url, db)
-        admin(
-            "kelurahan.whatsapp.account",
-            "create",
-            {
-                "name": "Bench",
-                "phone_number_id": standin.phone_number_id,
-                "api_base_url": standin.base_url,
-                "access_token": standin.token,
-                "app_secret": standin.app_secret,
-                "verify_token": os.urandom(8).hex(),
-            },
-        )
+        wa.create_account(admin, standin)
         standin.webhook_url = f"{url}/kelurahan/whatsapp/webhook"
         for i in range(4):  # warm-up, one per worker and more
             standin.deliver(standin.message("628000000000", text=f"warm {i}"))

@@ -124,6 +124,22 @@ def drop_db(args, db):
     subprocess.call([str(PY), "-c", script, db, *args])
 
 
+def create_account(rpc, standin):
+    """The WhatsApp account of the benchmark, speaking to ``standin``."""
+    return rpc(
+        "kelurahan.whatsapp.account",
+        "create",
+        {
+            "name": "Bench",
+            "phone_number_id": standin.phone_number_id,
+            "api_base_url": standin.base_url,
+            "access_token": standin.token,
+            "app_secret": standin.app_secret,
+            "verify_token": os.urandom(8).hex(),
+        },
+    )
+
+
 def fire(standin, payloads, concurrency):
     """POST every payload; returns (wall seconds, latencies, statuses)."""
     start = time.perf_counter()
@@ -213,18 +229,7 @@ def main():
         )
         print(f"==> Odoo --workers=2 on {url} (log {log_path})")
         rpc = Rpc(url, db)
-        rpc(
-            "kelurahan.whatsapp.account",
-            "create",
-            {
-                "name": "Bench",
-                "phone_number_id": standin.phone_number_id,
-                "api_base_url": standin.base_url,
-                "access_token": standin.token,
-                "app_secret": standin.app_secret,
-                "verify_token": os.urandom(8).hex(),
-            },
-        )
+        create_account(rpc, standin)
         standin.webhook_url = f"{url}/kelurahan/whatsapp/webhook"
         residents = [f"62811{index:07d}" for index in range(opts.residents)]
         payloads = [

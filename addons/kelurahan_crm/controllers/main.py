@@ -259,18 +259,15 @@ class KelurahanPublicPortal(http.Controller):
                 companies=company,
             )
         )
-        categories = Ticket.env["helpdesk.ticket.category"].browse(
-            [category_id for category_id in kpis["by_category"] if category_id]
-        )
+        names = {
+            category.id: category.name
+            for category in Ticket.env["helpdesk.ticket.category"].browse(
+                [category_id for category_id in kpis["by_category"] if category_id]
+            )
+        }
         by_category = sorted(
             (
-                {
-                    "name": categories.browse(category_id)
-                    .with_prefetch(categories._prefetch_ids)
-                    .name
-                    or env._("Other"),
-                    "count": count,
-                }
+                {"name": names.get(category_id) or env._("Other"), "count": count}
                 for category_id, count in kpis["by_category"].items()
             ),
             key=lambda row: (-row["count"], row["name"]),

@@ -39,7 +39,7 @@ from odoo import api, fields, models
 from odoo.osv import expression
 from odoo.tools import SQL, sql
 
-from .kelurahan_complaint_deadline import OPEN_STATES
+from .kelurahan_complaint_kpi import add_state_count, new_state_counts
 
 DEFAULT_TZ = "Asia/Jakarta"
 COMPACTED_PARAM = "kelurahan_crm.complaint_daily_compacted_id"
@@ -630,9 +630,7 @@ class KelurahanComplaintDaily(models.Model):
 
     @api.model
     def _kel_figures_of_rows(self, rows):
-        counts = dict.fromkeys(
-            ("received", "open", "done", "rejected", "overdue", "within"), 0
-        )
+        counts = new_state_counts()
         marginals = {
             "by_state": {},
             "by_category": {},
@@ -656,14 +654,7 @@ class KelurahanComplaintDaily(models.Model):
             by[state or False] = by.get(state or False, 0) + received
             by = marginals["by_rw"]
             by[rw or False] = by.get(rw or False, 0) + received
-            counts["received"] += received
-            if state in OPEN_STATES:
-                counts["open"] += received
-                counts["overdue"] += received if overdue else 0
-            elif state in ("done", "rejected"):
-                counts[state] += received
-                if state == "done" and within:
-                    counts["within"] += received
+            add_state_count(counts, state, within, overdue, received)
         for by in marginals.values():
             for key in [key for key, count in by.items() if not count]:
                 del by[key]

@@ -8,6 +8,27 @@ from odoo import api, models
 from .kelurahan_complaint_deadline import OPEN_STATES
 
 
+def new_state_counts():
+    """The KPI counts of complaints by state, all zero (``add_state_count``)."""
+    return dict.fromkeys(
+        ("received", "open", "done", "rejected", "overdue", "within"), 0
+    )
+
+
+def add_state_count(counts, state, within, overdue, count):
+    """Add ``count`` complaints in ``state`` (done within their deadline or not,
+    overdue or not) to ``counts``: one rule for the KPIs read from complaints and
+    from the summary table."""
+    counts["received"] += count
+    if state in OPEN_STATES:
+        counts["open"] += count
+        counts["overdue"] += count if overdue else 0
+    elif state in ("done", "rejected"):
+        counts[state] += count
+        if state == "done" and within:
+            counts["within"] += count
+
+
 class KelurahanComplaintKpi(models.AbstractModel):
     """Part of the complaint (``helpdesk.ticket`` inherits it): methods only."""
 
@@ -27,20 +48,11 @@ class KelurahanComplaintKpi(models.AbstractModel):
         - ``avg_response_days`` / ``avg_response_hours``: average working time from
           Tgl Masuk to Tgl TL of those followed up (None without any);
         - ``avg_resolution_days``: the same to Tgl Selesai of those done."""
-        counts = dict.fromkeys(
-            ("received", "open", "done", "rejected", "overdue", "within"), 0
-        )
+        counts = new_state_counts()
         for state, within, overdue, count in self._read_group(
             domain, ["kel_state", "is_within_deadline", "is_overdue"], ["__count"]
         ):
-            counts["received"] += count
-            if state in OPEN_STATES:
-                counts["open"] += count
-                counts["overdue"] += count if overdue else 0
-            elif state in ("done", "rejected"):
-                counts[state] += count
-                if state == "done" and within:
-                    counts["within"] += count
+            add_state_count(counts, state, within, overdue, count)
         [[response_days, response_hours]] = self._read_group(
             domain + [("date_followup", "!=", False)],
             [],
