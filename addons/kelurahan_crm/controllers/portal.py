@@ -27,20 +27,9 @@ class KelurahanCustomerPortal(CustomerPortalHelpdesk):
     # ------------------------------------------------------------------
 
     def _kel_my_domain(self):
-        """The complaints of the current resident: reported by them (also hidden,
-        anonymous or confidential ones, through their reporter record) or followed.
-        Searched as sudo (a hidden complaint names nobody, so no record rule can
-        find it for them): the domain itself is the access rule."""
-        user = request.env.user
-        partner = user.commercial_partner_id
-        return [
-            ("company_id", "in", user.company_ids.ids),
-            "|",
-            "|",
-            ("partner_id", "child_of", partner.id),
-            ("message_partner_ids", "child_of", partner.id),
-            ("kel_reporter_id.partner_id", "child_of", partner.id),
-        ]
+        """The complaints of the current resident (``_kel_resident_domain``), to
+        be searched as sudo: the domain itself is the access rule."""
+        return request.env["helpdesk.ticket"]._kel_resident_domain()
 
     def _kel_my_tickets(self):
         """Complaints as sudo, for searches limited by ``_kel_my_domain``."""

@@ -70,6 +70,18 @@ class ScaleRuleCase(KelurahanCase):
     def ids(self, *keys):
         return {self.t[k].id for k in keys}
 
+    def explain(self, query, **planner):
+        """EXPLAIN of the count of ``query`` under the ``planner`` settings."""
+        cr = self.env.cr
+        for setting, value in planner.items():
+            cr.execute(f"SET {setting} = {value}")
+        try:
+            cr.execute(SQL("EXPLAIN %s", query.select(SQL("COUNT(*)"))))
+            return "\n".join(row[0] for row in cr.fetchall())
+        finally:
+            for setting in planner:
+                cr.execute(f"RESET {setting}")
+
 
 @tagged("post_install", "-at_install")
 class TestScaleRuleVisibility(ScaleRuleCase):
@@ -178,16 +190,9 @@ class TestScaleRulePlan(ScaleRuleCase):
     disabled sequential scan, whatever the size of the table)."""
 
     def plan(self, user, domain, **planner):
-        query = self.env["helpdesk.ticket"].with_user(user)._search(domain)
-        cr = self.env.cr
-        for setting, value in planner.items():
-            cr.execute(f"SET {setting} = {value}")
-        try:
-            cr.execute(SQL("EXPLAIN %s", query.select(SQL("COUNT(*)"))))
-            return "\n".join(row[0] for row in cr.fetchall())
-        finally:
-            for setting in planner:
-                cr.execute(f"RESET {setting}")
+        return self.explain(
+            self.env["helpdesk.ticket"].with_user(user)._search(domain), **planner
+        )
 
     def test_rw_officer_list_count_by_index(self):
         for domain in ([], [("kel_state", "not in", ("done", "rejected"))]):
@@ -197,3 +202,48 @@ class TestScaleRulePlan(ScaleRuleCase):
                 )
                 self.assertNotIn("Seq Scan", plan)
                 self.assertNotIn("SubPlan", plan)
+
+
+@tagged("post_install", "-at_install")
+class TestResidentListDomain(ScaleRuleCase):
+    """A resident's portal list (``_kel_resident_domain``): what they reported,
+    follow, reported hidden or through a contact of theirs, found by indexes."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        resident = cls.user_portal.partner_id
+        contact = cls.env["res.partner"].create(
+            {"name": "Anak Warga", "parent_id": resident.id}
+        )
+        cls.t["hidden"] = cls.make_ticket(is_confidential=True, partner_id=resident.id)
+        cls.t["contact"] = cls.make_ticket(partner_id=contact.id)
+        cls.t["b"].message_subscribe(partner_ids=resident.ids)
+        cls.all_ids = {t.id for t in cls.t.values()}
+
+    def resident_query(self, user):
+        Ticket = self.env["helpdesk.ticket"]
+        return Ticket.sudo()._search(Ticket.with_user(user)._kel_resident_domain())
+
+    def test_resident_finds_reported_followed_hidden_and_contacts(self):
+        self.assertFalse(
+            self.t["hidden"].partner_id, "the hidden reporter is not named"
+        )
+        for user, keys in (
+            (self.user_portal, ("resident", "b", "hidden", "contact")),
+            (self.user_portal_2, ()),
+        ):
+            with self.subTest(user=user.login):
+                query = self.resident_query(user)
+                query.add_where(SQL("helpdesk_ticket.id IN %s", tuple(self.all_ids)))
+                self.assertEqual(set(query), self.ids(*keys))
+
+    def test_resident_list_count_by_index(self):
+        plan = self.explain(
+            self.resident_query(self.user_portal),
+            enable_seqscan="off",
+            enable_indexscan="off",
+        )
+        self.assertNotIn("Seq Scan", plan)
+        self.assertNotIn("SubPlan", plan)
+        self.assertIn("BitmapOr", plan)
