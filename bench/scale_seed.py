@@ -303,6 +303,7 @@ def seed_dispositions(env):
         """
         INSERT INTO kelurahan_disposition (ticket_id, agency_id, company_id,
                user_id, date_sent, date_due, date_done, state, is_answered,
+               ticket_rw_id, ticket_is_confidential, ticket_create_uid,
                create_date, write_date, create_uid, write_uid)
         SELECT id,
                (%(agencies)s::int[])[1 + (id + k)
@@ -311,9 +312,11 @@ def seed_dispositions(env):
                CASE WHEN done IS NOT NULL THEN 'done'
                     WHEN sent + INTERVAL '7 days' < now() AT TIME ZONE 'UTC'
                     THEN 'overdue' ELSE 'sent' END,
-               done IS NOT NULL, sent, COALESCE(done, sent), 1, 1
+               done IS NOT NULL, rw_id, is_confidential, ticket_create_uid,
+               sent, COALESCE(done, sent), 1, 1
           FROM (
-            SELECT t.id, k, t.company_id, t.user_id,
+            SELECT t.id, k, t.company_id, t.user_id, t.rw_id, t.is_confidential,
+                   t.create_uid AS ticket_create_uid,
                    t.date_followup + k * INTERVAL '1 hour' AS sent,
                    CASE WHEN t.kel_state IN ('done', 'rejected')
                         THEN t.date_followup + k * INTERVAL '1 hour'

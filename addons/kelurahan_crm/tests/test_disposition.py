@@ -169,6 +169,42 @@ class TestDisposition(KelurahanCase):
             as_rw.search([("ticket_id", "in", (ticket | own).ids)]), own_dispo
         )
 
+    def test_rw_officer_follows_the_complaint_moves(self):
+        """The RW officer's disposition rule reads the complaint's RW, confidential
+        flag and creator stored on the disposition: they follow every change of
+        the complaint, so what the officer sees follows too."""
+        ticket = self.make_ticket()
+        ticket.stage_id = self.stage["verify"]
+        disposition = self.env["kelurahan.disposition"].create(
+            {"ticket_id": ticket.id, "agency_id": self.agency.id}
+        )
+        as_rw = self.env["kelurahan.disposition"].with_user(self.user_rw)
+
+        def seen():
+            return bool(as_rw.search([("id", "=", disposition.id)]))
+
+        self.assertEqual(
+            (
+                disposition.ticket_rw_id,
+                disposition.ticket_is_confidential,
+                disposition.ticket_create_uid,
+            ),
+            (self.rw_a, False, ticket.create_uid),
+        )
+        self.assertTrue(seen())
+        ticket.write({"rw_id": self.rw_b.id, "rt_id": self.rt_b1.id})
+        self.assertEqual(disposition.ticket_rw_id, self.rw_b)
+        self.assertFalse(seen())
+        ticket.write({"rw_id": self.rw_a.id, "rt_id": self.rt_a1.id})
+        self.assertTrue(seen())
+        ticket.is_confidential = True
+        self.assertTrue(disposition.ticket_is_confidential)
+        self.assertFalse(seen())
+        with self.assertRaisesRegex(AccessError, "kelurahan.disposition"):
+            disposition.with_user(self.user_rw).read(["agency_id"])
+        ticket.is_confidential = False
+        self.assertTrue(seen())
+
     def test_agency_of_other_kelurahan_hidden(self):
         local = self.env["kelurahan.agency"].create(
             {

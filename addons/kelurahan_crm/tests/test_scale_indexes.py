@@ -11,6 +11,7 @@ from odoo.tools import SQL
 
 from ..models.helpdesk_ticket_index import INDEXES
 from ..models.kelurahan_disposition import LATE_INDEX
+from ..models.kelurahan_disposition_index import DISPOSITION_INDEXES
 from .common import KelurahanCase, walk_to_stage
 
 NEEDS_FOLLOW_UP = [("kel_state", "not in", ("done", "rejected"))]
@@ -52,10 +53,11 @@ class TestScaleIndexes(KelurahanCase):
     def test_indexes_exist(self):
         self.env.cr.execute(
             "SELECT indexname FROM pg_indexes WHERE indexname = ANY(%s)",
-            [[*INDEXES, LATE_INDEX]],
+            [[*INDEXES, LATE_INDEX, *DISPOSITION_INDEXES]],
         )
         self.assertEqual(
-            {name for (name,) in self.env.cr.fetchall()}, {*INDEXES, LATE_INDEX}
+            {name for (name,) in self.env.cr.fetchall()},
+            {*INDEXES, LATE_INDEX, *DISPOSITION_INDEXES},
         )
 
     def test_needs_follow_up_lurah_from_open_index(self):
@@ -129,3 +131,52 @@ class TestScaleIndexes(KelurahanCase):
             self.disposition,
             self.env["kelurahan.disposition"].with_user(self.user_lurah).search(late),
         )
+
+    def dashboard_queries(self, user):
+        """The dashboard's overdue complaints count, late dispositions count and
+        agency performance of a period, as ``user``."""
+        Disposition = self.env["kelurahan.disposition"].with_user(user)
+        late = [("date_done", "=", False), ("date_due", "<", "2999-01-01 00:00:00")]
+        sent = [
+            ("date_sent", ">=", "2020-01-01 00:00:00"),
+            ("date_sent", "<", "2999-01-01 00:00:00"),
+            ("state", "!=", "cancelled"),
+        ]
+        performance = Disposition._search(sent)
+        return {
+            "overdue": self.query(
+                "helpdesk.ticket", user, [("is_overdue", "=", True)]
+            ).select(SQL("COUNT(*)")),
+            "late": Disposition._search(late).select(SQL("COUNT(*)")),
+            "performance": SQL(
+                "SELECT agency_id, is_within_target, is_answered, COUNT(*),"
+                " SUM(response_days_taken) FROM %s WHERE %s GROUP BY 1, 2, 3",
+                performance.from_clause,
+                performance.where_clause,
+            ),
+        }
+
+    def test_dashboard_aggregates_index_only(self):
+        """Every aggregate of the dashboard over complaints or dispositions is
+        read from one index holding what it and the user's record rules need:
+        with sequential and bitmap scans off, each plan is an index(-only) scan
+        and never joins the complaints (the RW officer's disposition rule reads
+        the complaint's values stored on the disposition)."""
+        expected = {
+            "overdue": "helpdesk_ticket_kel_overdue_idx",
+            "late": r"kelurahan_disposition_kel_(rw_)?late_idx",
+            "performance": r"kelurahan_disposition_kel_(rw_)?sent_idx",
+        }
+        for user in (self.user_lurah, self.user_officer, self.user_rw):
+            for name, sql in self.dashboard_queries(user).items():
+                with self.subTest(user=user.login, query=name):
+                    plan = self.plan(sql, **ONLY_INDEX)
+                    self.assertNotIn("Seq Scan", plan)
+                    if name != "overdue":
+                        self.assertNotIn("helpdesk_ticket", plan)
+                    # On a few rows the planner may read the lurah's and the
+                    # officer's dispositions by the company_id index instead.
+                    if name == "overdue" or user == self.user_rw:
+                        self.assertRegex(
+                            plan, rf"Index (Only )?Scan using {expected[name]}"
+                        )
