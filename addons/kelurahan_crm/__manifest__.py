@@ -66,6 +66,8 @@
         "views/portal_pager_templates.xml",
         "security/kelurahan_complaint_daily_security.xml",
         "data/kelurahan_complaint_daily_data.xml",
+        "security/kelurahan_disposition_monthly_security.xml",
+        "data/kelurahan_disposition_monthly_data.xml",
     ],
     "demo": [
         "demo/kelurahan_rw_demo.xml",

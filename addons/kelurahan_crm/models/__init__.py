@@ -52,3 +52,4 @@ from . import kelurahan_complaint_daily
 from . import resource_calendar
 from . import helpdesk_ticket_prefetch
 from . import kelurahan_disposition_index
+from . import kelurahan_disposition_monthly

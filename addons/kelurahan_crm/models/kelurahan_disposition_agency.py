@@ -16,6 +16,8 @@ The complaint follows its dispositions: Disposisi / Koordinasi while any is open
 when none is open any more it goes back to the kelurahan (Dalam Proses) with an
 activity for the officer who sent the disposition, to verify and close."""
 
+from datetime import datetime, timedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
@@ -420,15 +422,72 @@ class KelurahanDisposition(models.Model):
     def _kel_agency_performance(self, domain):
         """Per agency: dispositions received, done within target, average first
         answer in working days. One GROUP BY query (withdrawn ones excluded)."""
-        rows = {}
-        for agency, within, answered, count, days_sum in self._read_group(
-            domain + [("state", "!=", "cancelled")],
-            ["agency_id", "is_within_target", "is_answered"],
-            ["__count", "response_days_taken:sum"],
+        return self._kel_agency_rows(self._kel_agency_groups(domain))
+
+    @api.model
+    def _kel_agency_performance_period(self, start, end):
+        """``_kel_agency_performance`` of the dispositions sent in [``start``,
+        ``end``) (UTC). Officers and above, who see every disposition of their
+        kelurahans, get the whole months inside the period from the monthly
+        summary (``kelurahan.disposition.monthly``) and only its two ends from
+        the dispositions: a period of years costs what two months cost."""
+        Monthly = self.env["kelurahan.disposition.monthly"]
+        first = datetime(start.year, start.month, 1)
+        if first < start:
+            first = (first + timedelta(days=32)).replace(day=1)
+        last = datetime(end.year, end.month, 1)
+
+        def sent(date_from, date_to):
+            return [
+                ("date_sent", ">=", fields.Datetime.to_string(date_from)),
+                ("date_sent", "<", fields.Datetime.to_string(date_to)),
+            ]
+
+        if not (
+            first < last
+            and self.env.user.has_group("kelurahan_crm.group_kelurahan_officer")
+            and Monthly.has_access("read")
         ):
+            return self._kel_agency_performance(sent(start, end))
+        groups = list(Monthly._kel_groups(first.date(), last.date()))
+        for date_from, date_to in ((start, first), (last, end)):
+            if date_from < date_to:
+                groups += self._kel_agency_groups(sent(date_from, date_to))
+        return self._kel_agency_rows(groups)
+
+    @api.model
+    def _kel_agency_groups(self, domain):
+        """(agency id, within target, answered, count, response days sum) of the
+        non-withdrawn dispositions of ``domain`` the user may see."""
+        return [
+            (agency.id, within, answered, count, days_sum)
+            for agency, within, answered, count, days_sum in self._read_group(
+                domain + [("state", "!=", "cancelled")],
+                ["agency_id", "is_within_target", "is_answered"],
+                ["__count", "response_days_taken:sum"],
+            )
+        ]
+
+    @api.model
+    def _kel_agency_rows(self, groups):
+        """The rows of ``_kel_agency_performance`` from ``groups``
+        (``_kel_agency_groups``), the busiest agency first."""
+        agencies = self.env["kelurahan.agency"].browse(
+            {group[0] for group in groups if group[0]}
+        )
+        rows = {}
+        for agency_id, within, answered, count, days_sum in groups:
             row = rows.setdefault(
-                agency.id,
-                {"agency": agency, "received": 0, "within": 0, "_sum": 0.0, "_n": 0},
+                agency_id,
+                {
+                    "agency": agencies.browse(agency_id).with_prefetch(
+                        agencies._prefetch_ids
+                    ),
+                    "received": 0,
+                    "within": 0,
+                    "_sum": 0.0,
+                    "_n": 0,
+                },
             )
             row["received"] += count
             row["within"] += count if within else 0
