@@ -39,6 +39,7 @@ from odoo import api, fields, models
 from odoo.osv import expression
 from odoo.tools import SQL, sql
 
+from ..tools.summary_triggers import create_delta_triggers
 from .kelurahan_complaint_kpi import add_state_count, new_state_counts
 
 DEFAULT_TZ = "Asia/Jakarta"
@@ -242,51 +243,11 @@ class KelurahanComplaintDaily(models.Model):
         )
 
         def delta(source):
-            return SQL("%s%s;", insert, _grouped(_slice_rows(SQL(source))))
+            return SQL("%s%s;", insert, _grouped(_slice_rows(source)))
 
-        body = SQL(
-            """
-            CREATE OR REPLACE FUNCTION kelurahan_complaint_daily_sync()
-            RETURNS trigger LANGUAGE plpgsql AS $fn$
-            BEGIN
-                IF TG_OP = 'INSERT' THEN
-                    %(ins)s
-                ELSIF TG_OP = 'DELETE' THEN
-                    %(dele)s
-                ELSE
-                    %(upd)s
-                END IF;
-                RETURN NULL;
-            END
-            $fn$
-            """,
-            ins=delta(f"(SELECT {', '.join(TICKET_COLUMNS)}, 1 AS sign FROM new_rows)"),
-            dele=delta(
-                f"(SELECT {', '.join(TICKET_COLUMNS)}, -1 AS sign FROM old_rows)"
-            ),
-            upd=delta(
-                f"(SELECT {', '.join(TICKET_COLUMNS)}, 1 AS sign FROM new_rows"
-                f" UNION ALL SELECT {', '.join(TICKET_COLUMNS)}, -1 FROM old_rows)"
-            ),
+        create_delta_triggers(
+            cr, "kelurahan_complaint_daily", "helpdesk_ticket", TICKET_COLUMNS, delta
         )
-        cr.execute(body)
-        for event, refs in (
-            ("INSERT", "NEW TABLE AS new_rows"),
-            ("UPDATE", "OLD TABLE AS old_rows NEW TABLE AS new_rows"),
-            ("DELETE", "OLD TABLE AS old_rows"),
-        ):
-            name = SQL.identifier(f"kelurahan_complaint_daily_{event.lower()}")
-            cr.execute(SQL("DROP TRIGGER IF EXISTS %s ON helpdesk_ticket", name))
-            cr.execute(
-                SQL(
-                    "CREATE TRIGGER %s AFTER %s ON helpdesk_ticket REFERENCING %s"
-                    " FOR EACH STATEMENT"
-                    " EXECUTE FUNCTION kelurahan_complaint_daily_sync()",
-                    name,
-                    SQL(event),
-                    SQL(refs),
-                )
-            )
         cr.execute("SELECT 1 FROM kelurahan_complaint_daily LIMIT 1")
         if cr.rowcount:
             return

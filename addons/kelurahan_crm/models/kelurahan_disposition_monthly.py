@@ -24,6 +24,8 @@ kelurahans); an RW officer's figures come from the dispositions, by index
 from odoo import api, fields, models
 from odoo.tools import SQL, sql
 
+from ..tools.summary_triggers import create_delta_triggers
+
 COMPACTED_PARAM = "kelurahan_crm.disposition_monthly_compacted_id"
 KEY_COLUMNS = (
     "company_id",
@@ -94,58 +96,22 @@ class KelurahanDispositionMonthly(models.Model):
             "CREATE INDEX IF NOT EXISTS kelurahan_disposition_monthly_period_idx"
             " ON kelurahan_disposition_monthly (company_id, month)"
         )
-        columns = ", ".join(DISPOSITION_COLUMNS)
 
         def delta(source):
             return SQL(
                 "INSERT INTO kelurahan_disposition_monthly (%s, %s) %s;",
                 _identifiers(KEY_COLUMNS),
                 _identifiers(MEASURE_COLUMNS),
-                _grouped(SQL(source)),
+                _grouped(source),
             )
 
-        cr.execute(
-            SQL(
-                """
-                CREATE OR REPLACE FUNCTION kelurahan_disposition_monthly_sync()
-                RETURNS trigger LANGUAGE plpgsql AS $fn$
-                BEGIN
-                    IF TG_OP = 'INSERT' THEN
-                        %(ins)s
-                    ELSIF TG_OP = 'DELETE' THEN
-                        %(dele)s
-                    ELSE
-                        %(upd)s
-                    END IF;
-                    RETURN NULL;
-                END
-                $fn$
-                """,
-                ins=delta(f"(SELECT {columns}, 1 AS sign FROM new_rows)"),
-                dele=delta(f"(SELECT {columns}, -1 AS sign FROM old_rows)"),
-                upd=delta(
-                    f"(SELECT {columns}, 1 AS sign FROM new_rows"
-                    f" UNION ALL SELECT {columns}, -1 FROM old_rows)"
-                ),
-            )
+        create_delta_triggers(
+            cr,
+            "kelurahan_disposition_monthly",
+            "kelurahan_disposition",
+            DISPOSITION_COLUMNS,
+            delta,
         )
-        for event, refs in (
-            ("INSERT", "NEW TABLE AS new_rows"),
-            ("UPDATE", "OLD TABLE AS old_rows NEW TABLE AS new_rows"),
-            ("DELETE", "OLD TABLE AS old_rows"),
-        ):
-            name = SQL.identifier(f"kelurahan_disposition_monthly_{event.lower()}")
-            cr.execute(SQL("DROP TRIGGER IF EXISTS %s ON kelurahan_disposition", name))
-            cr.execute(
-                SQL(
-                    "CREATE TRIGGER %s AFTER %s ON kelurahan_disposition"
-                    " REFERENCING %s FOR EACH STATEMENT"
-                    " EXECUTE FUNCTION kelurahan_disposition_monthly_sync()",
-                    name,
-                    SQL(event),
-                    SQL(refs),
-                )
-            )
         cr.execute("SELECT 1 FROM kelurahan_disposition_monthly LIMIT 1")
         if not cr.rowcount and all(
             sql.column_exists(cr, "kelurahan_disposition", column)
