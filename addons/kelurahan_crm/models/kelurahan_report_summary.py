@@ -6,8 +6,10 @@ come from the complaints here; kelurahan_survey overrides ``_kel_indicators`` wi
 ``super()`` to take them from its surveys."""
 
 from odoo import api, fields, models
+from odoo.tools import SQL
 
 from ..tools import xlsx_stream as xs
+from .kelurahan_complaint_kpi import add_state_count, new_state_counts
 from .kelurahan_report_engine import INDICATOR_CODES, NO_DATA
 
 
@@ -16,48 +18,119 @@ class KelurahanReportEngine(models.AbstractModel):
 
     @api.model
     def _kel_summary(self, filters):
-        """Counts and KPIs of the filtered complaints the user may read."""
+        """Counts and KPIs of the filtered complaints the user may read.
+
+        One pass over them (``_kel_summary_groups``) instead of a query per
+        breakdown: the same ``_search`` query, so exactly the complaints of the
+        "Pengaduan" sheet and of the user's record rules."""
         Ticket = self.env["helpdesk.ticket"].with_context(lang=self._kel_report_lang())
-        domain = self._kel_complaint_domain(filters)
         states = dict(Ticket._fields["kel_state"]._description_selection(Ticket.env))
         none = Ticket.env["res.lang"]._kel_empty_label()
+        groups = self._kel_summary_groups(filters)
+
+        def label(model, record_id):
+            return (
+                Ticket.env[model].browse(record_id).display_name if record_id else none
+            )
+
         by_cat_state = {}
-        for category, state, count in Ticket._read_group(
-            domain, ["category_id", "kel_state"], ["__count"]
-        ):
-            key = category.display_name if category else none
+        for category_id, state, count in groups["category_state"]:
+            key = label("helpdesk.ticket.category", category_id)
             by_cat_state.setdefault(key, {})[state or "new"] = count
-        by_rw = [
-            (rw.display_name if rw else none, count)
-            for rw, count in Ticket._read_group(domain, ["rw_id"], ["__count"])
-        ]
+        by_rw = [(label("kelurahan.rw", rw_id), n) for rw_id, n in groups["rw"]]
         channels = {}
-        for channel, count in Ticket._read_group(domain, ["channel_id"], ["__count"]):
-            channels[channel.display_name if channel else none] = [count, None, None]
-        for channel, response in Ticket._read_group(
-            domain + [("date_followup", "!=", False)],
-            ["channel_id"],
-            ["response_days:avg"],
-        ):
-            channels[channel.display_name if channel else none][1] = response
-        for channel, resolution in Ticket._read_group(
-            domain + [("date_done", "!=", False)],
-            ["channel_id"],
-            ["resolution_days:avg"],
-        ):
-            channels[channel.display_name if channel else none][2] = resolution
-        kpis = Ticket._kel_kpis(domain)
+        for channel_id, count, response, resolution in groups["channel"]:
+            name = label("helpdesk.ticket.channel", channel_id)
+            channels[name] = [count, response, resolution]
+        counts = new_state_counts()
+        for state, within, overdue, count in groups["state"]:
+            add_state_count(counts, state, within, overdue, count)
+        done = counts["done"]
         return {
-            "total": kpis["received"],
+            "total": counts["received"],
             "states": states,
             "by_category_state": by_cat_state,
             "by_rw": sorted(by_rw),
             "by_channel": sorted((name, *values) for name, values in channels.items()),
-            "avg_response_days": kpis["avg_response_days"],
-            "done": kpis["done"],
-            "within_share": kpis["within_share"],
+            "avg_response_days": groups["avg_response_days"],
+            "done": done,
+            "within_share": counts["within"] / done if done else None,
             "indicators": self._kel_indicators(filters),
         }
+
+    @api.model
+    def _kel_summary_groups(self, filters):
+        """The summary's breakdowns of the complaints the user may read, in one
+        query (GROUPING SETS over the ``_search`` query, record rules included):
+        by category and state, by RW, by channel (with the average response and
+        resolution days of those followed up / done, as ``_read_group``'s
+        ``:avg`` on those complaints), by state/within/overdue (the KPI counts of
+        ``_kel_kpis``) and the average response days of all followed up.
+
+        At a million complaints this is one scan instead of eight (issue 22)."""
+        Ticket = self.env["helpdesk.ticket"]
+        Ticket.check_access("read")
+        query = Ticket._search(self._kel_complaint_domain(filters))
+        table = query.table
+
+        def col(name):
+            return SQL.identifier(table, name)
+
+        within = SQL("COALESCE(%s, FALSE)", col("is_within_deadline"))
+        overdue = SQL("COALESCE(%s, FALSE)", col("is_overdue"))
+        keys = [col("category_id"), col("kel_state"), col("rw_id"), col("channel_id")]
+        query.groupby = SQL(
+            "GROUPING SETS ((%s, %s), (%s), (%s), (%s, %s, %s), ())",
+            keys[0],
+            keys[1],
+            keys[2],
+            keys[3],
+            keys[1],
+            within,
+            overdue,
+        )
+        self.env.flush_all()
+        self.env.cr.execute(
+            query.select(
+                SQL("GROUPING(%s, %s, %s, %s, %s, %s)", *keys, within, overdue),
+                *keys,
+                within,
+                overdue,
+                SQL("COUNT(*)"),
+                SQL(
+                    "AVG(%s) FILTER (WHERE %s IS NOT NULL)",
+                    col("response_days"),
+                    col("date_followup"),
+                ),
+                SQL(
+                    "AVG(%s) FILTER (WHERE %s IS NOT NULL)",
+                    col("resolution_days"),
+                    col("date_done"),
+                ),
+            )
+        )
+        # GROUPING(): a bit per argument, 1 when that column is not grouped
+        # (category, state, rw, channel, within, overdue from the highest bit).
+        groups = {
+            "category_state": [],
+            "rw": [],
+            "channel": [],
+            "state": [],
+            "avg_response_days": None,
+        }
+        for mask, category, state, rw, channel, *rest in self.env.cr.fetchall():
+            in_time, late, count, response, resolution = rest
+            if mask == 0b001111:
+                groups["category_state"].append((category, state, count))
+            elif mask == 0b110111:
+                groups["rw"].append((rw, count))
+            elif mask == 0b111011:
+                groups["channel"].append((channel, count, response, resolution))
+            elif mask == 0b101100:
+                groups["state"].append((state, in_time, late, count))
+            elif mask == 0b111111:
+                groups["avg_response_days"] = response
+        return groups
 
     @api.model
     def _kel_indicators(self, filters):

@@ -57,3 +57,4 @@ from . import test_complaint_daily
 from . import test_readonly_routes
 from . import test_perf_paths
 from . import test_disposition_monthly
+from . import test_report_summary_access
