@@ -51,3 +51,4 @@ from . import helpdesk_ticket_intake
 from . import kelurahan_complaint_daily
 from . import resource_calendar
 from . import helpdesk_ticket_prefetch
+from . import helpdesk_ticket_precompute
