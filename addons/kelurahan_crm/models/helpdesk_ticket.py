@@ -12,7 +12,7 @@ a public reply to the reporter. Only a Lurah/Pimpinan may correct it afterwards
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 
 from ..tools import nik as nik_tools
 from .helpdesk_ticket_index import create_complaint_indexes
@@ -602,6 +602,21 @@ class HelpdeskTicket(models.Model):
             values.get("company_id") or self.env.company.id
         )
         sequence = self.env["ir.sequence"].with_company(company)
+        # The id searched once per worker; reading the sequence (which its next
+        # number needs anyway) confirms it is still the kelurahan's own active
+        # complaint sequence, else next_by_code searches as before.
+        known = sequence.browse(company._kel_complaint_sequence_id())
+        try:
+            valid = (
+                known.active
+                and known.code == COMPLAINT_SEQUENCE_CODE
+                and known.company_id == company
+            )
+        except MissingError:
+            valid = False
+        if valid:
+            return known.next_by_id()
+        self.env.registry.clear_cache()
         number = sequence.next_by_code(COMPLAINT_SEQUENCE_CODE)
         if not number:
             company._kel_ensure_complaint_sequence()
