@@ -56,3 +56,4 @@ from . import test_portal_pager
 from . import test_complaint_daily
 from . import test_readonly_routes
 from . import test_perf_paths
+from . import test_perf_form
