@@ -603,20 +603,19 @@ class HelpdeskTicket(models.Model):
         )
         sequence = self.env["ir.sequence"].with_company(company)
         # The id searched once per worker; reading the sequence (which its next
-        # number needs anyway) confirms it is still the kelurahan's own active
-        # complaint sequence, else next_by_code searches as before.
+        # number needs anyway) confirms it is still an active complaint
+        # sequence. Only the kelurahan's own is used so (a shared one could be
+        # superseded by an own one created later): otherwise next_by_code
+        # searches as before, the cache cleared if the sequence went stale.
         known = sequence.browse(company._kel_complaint_sequence_id())
         try:
-            valid = (
-                known.active
-                and known.code == COMPLAINT_SEQUENCE_CODE
-                and known.company_id == company
-            )
+            current = known.active and known.code == COMPLAINT_SEQUENCE_CODE
         except MissingError:
-            valid = False
-        if valid:
+            current = False
+        if current and known.company_id == company:
             return known.next_by_id()
-        self.env.registry.clear_cache()
+        if not current:
+            self.env.registry.clear_cache()
         number = sequence.next_by_code(COMPLAINT_SEQUENCE_CODE)
         if not number:
             company._kel_ensure_complaint_sequence()

@@ -11,6 +11,7 @@ import re
 from odoo import SUPERUSER_ID
 from odoo.tests import tagged
 
+from ..models.res_company import COMPLAINT_SEQUENCE_CODE
 from .portal_case import PortalCase
 from .test_perf_paths import sql_of
 
@@ -90,3 +91,39 @@ class TestPerfForm(PortalCase):
         self.assertFalse(ticket.reporter_phone)
         self.assertTrue(ticket.deadline_resolution)
         self.assertEqual(ticket.kel_state, "new")
+
+    def _new_sequence(self, prefix):
+        return (
+            self.env["ir.sequence"]
+            .sudo()
+            .create(
+                {
+                    "name": f"Complaint number {prefix}",
+                    "code": COMPLAINT_SEQUENCE_CODE,
+                    "prefix": prefix,
+                    "padding": 4,
+                    "company_id": self.company.id,
+                }
+            )
+        )
+
+    def test_number_follows_a_replaced_sequence(self):
+        """The complaint sequence's id is cached per worker: a sequence archived
+        or deleted since is noticed, and the next report takes its successor."""
+        self.post_report(public=True)  # the id is cached
+        cached = (
+            self.env["ir.sequence"]
+            .sudo()
+            .browse(self.company._kel_complaint_sequence_id())
+        )
+        self.assertEqual(cached.company_id, self.company)
+        self.assertEqual(cached.code, COMPLAINT_SEQUENCE_CODE)
+        cached.action_archive()
+        replacement = self._new_sequence("BARU/")
+        ticket, _queries = self._post_profiled()
+        self.assertTrue(ticket.number.startswith("BARU/"), ticket.number)
+        # the replacement deleted in turn (its PostgreSQL sequence too)
+        replacement.unlink()
+        self._new_sequence("LAIN/")
+        ticket, _queries = self._post_profiled()
+        self.assertTrue(ticket.number.startswith("LAIN/"), ticket.number)
