@@ -138,12 +138,14 @@ def portal_categories():
 
 def portal_rws():
     """Active RWs of the kelurahan. sudo: visitors without an account cannot read
-    RWs; only names and their RTs are shown."""
+    RWs; only names and their RTs are shown. The company comes with the search:
+    a complaint's creation checks it (one query less per report)."""
     return (
         request.env["kelurahan.rw"]
         .sudo()
-        .search(
+        .search_fetch(
             [("company_id", "=", request.env.company.id), ("active", "=", True)],
+            ["name", "number", "company_id"],
             order="number",
         )
     )

@@ -53,3 +53,4 @@ from . import resource_calendar
 from . import helpdesk_ticket_prefetch
 from . import kelurahan_disposition_index
 from . import kelurahan_disposition_monthly
+from . import helpdesk_ticket_precompute

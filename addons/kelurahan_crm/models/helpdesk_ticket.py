@@ -12,7 +12,7 @@ a public reply to the reporter. Only a Lurah/Pimpinan may correct it afterwards
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 
 from ..tools import nik as nik_tools
 from .helpdesk_ticket_index import create_complaint_indexes
@@ -602,6 +602,20 @@ class HelpdeskTicket(models.Model):
             values.get("company_id") or self.env.company.id
         )
         sequence = self.env["ir.sequence"].with_company(company)
+        # The id searched once per worker; reading the sequence (which its next
+        # number needs anyway) confirms it is still an active complaint
+        # sequence. Only the kelurahan's own is used so (a shared one could be
+        # superseded by an own one created later): otherwise next_by_code
+        # searches as before, the cache cleared if the sequence went stale.
+        known = sequence.browse(company._kel_complaint_sequence_id())
+        try:
+            current = known.active and known.code == COMPLAINT_SEQUENCE_CODE
+        except MissingError:
+            current = False
+        if current and known.company_id == company:
+            return known.next_by_id()
+        if not current:
+            self.env.registry.clear_cache()
         number = sequence.next_by_code(COMPLAINT_SEQUENCE_CODE)
         if not number:
             company._kel_ensure_complaint_sequence()

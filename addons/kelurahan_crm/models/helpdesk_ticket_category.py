@@ -65,12 +65,14 @@ class HelpdeskTicketCategory(models.Model):
         WhatsApp conversation alike: active, shown on the portal, of the kelurahan
         or shared; a sub-category is offered on its own when it is shown. sudo:
         visitors without an account cannot read categories; only names and ids
-        are offered."""
-        return self.sudo().search(
+        are offered. What a complaint's creation reads of its category (company
+        check, deadlines) comes with the search: one query less per report."""
+        return self.sudo().search_fetch(
             [
                 ("active", "=", True),
                 ("show_in_portal", "=", True),
                 ("company_id", "in", [company.id, False]),
             ],
+            ["name", "parent_id", "company_id", "followup_days", "resolution_days"],
             order="sequence, name, id",
         )

@@ -115,10 +115,24 @@ class KelurahanComplaintPrivacy(models.AbstractModel):
     def create(self, vals_list):
         hidden = []
         for vals in vals_list:
+            identity = None
             if any(vals.get(flag) for flag in HIDING_FLAGS):
-                hidden.append({f: vals.pop(f) for f in CLEARED_FIELDS if f in vals})
-            else:
-                hidden.append(None)
+                identity = {f: vals.pop(f) for f in CLEARED_FIELDS if f in vals}
+            if (
+                identity
+                and any(identity.values())
+                and vals.get("company_id")
+                and not vals.get("team_id")
+                and not vals.get("kel_reporter_id")
+            ):
+                # The kelurahan is known (a team may not move it): the reporter
+                # record first, so the complaint is one INSERT, not an INSERT
+                # and an UPDATE (issue 22: each runs the summary triggers).
+                vals["kel_reporter_id"] = self._kel_new_hidden_reporter(
+                    identity, vals["company_id"]
+                ).id
+                identity = None
+            hidden.append(identity)
         tickets = super().create(vals_list)
         for ticket, identity in zip(tickets, hidden, strict=True):
             if identity and any(identity.values()):
@@ -171,6 +185,17 @@ class KelurahanComplaintPrivacy(models.AbstractModel):
         whoever files or edits the complaint may give its reporter."""
         self.ensure_one()
         ticket = self.sudo()
+        if ticket.kel_reporter_id:
+            ticket.kel_reporter_id.write(self._kel_reporter_values(identity))
+        else:
+            reporter = self._kel_new_hidden_reporter(
+                identity, ticket.company_id.id or self.env.company.id
+            )
+            ticket.write({"kel_reporter_id": reporter.id})
+
+    @api.model
+    def _kel_reporter_values(self, identity):
+        """The reporter record's values of ``identity`` (complaint field → value)."""
         values = {
             IDENTITY_FIELDS[fname]: value
             for fname, value in identity.items()
@@ -180,12 +205,14 @@ class KelurahanComplaintPrivacy(models.AbstractModel):
             values["partner_id"] = values["partner_id"].id
         if identity.get("partner_name") and not values.get("name"):
             values["name"] = identity["partner_name"]
-        if ticket.kel_reporter_id:
-            ticket.kel_reporter_id.write(values)
-        else:
-            values["company_id"] = ticket.company_id.id or self.env.company.id
-            reporter = self.env["kelurahan.complaint.reporter"].sudo().create(values)
-            ticket.write({"kel_reporter_id": reporter.id})
+        return values
+
+    @api.model
+    def _kel_new_hidden_reporter(self, identity, company_id):
+        """A new reporter record of ``identity`` in kelurahan ``company_id``.
+        sudo: as ``_kel_store_hidden_reporter``."""
+        values = dict(self._kel_reporter_values(identity), company_id=company_id)
+        return self.env["kelurahan.complaint.reporter"].sudo().create(values)
 
     def _kel_hide_reporter(self):
         """The complaint became anonymous or confidential: move its reporter into

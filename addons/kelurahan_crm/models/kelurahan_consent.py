@@ -38,7 +38,10 @@ class KelurahanConsent(models.Model):
         index=True,
     )
     notice_version = fields.Integer(related="notice_id.version", string="Version")
-    company_id = fields.Many2one(related="notice_id.company_id", store=True, index=True)
+    # precomputed: a consent row is one INSERT, no UPDATE after it (issue 22)
+    company_id = fields.Many2one(
+        related="notice_id.company_id", store=True, index=True, precompute=True
+    )
     date = fields.Datetime(
         required=True, readonly=True, default=fields.Datetime.now, index=True
     )

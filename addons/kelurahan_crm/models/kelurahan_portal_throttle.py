@@ -15,6 +15,7 @@ the autovacuum.
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.tools import SQL
 from odoo.tools.misc import hmac
 from odoo.tools.sql import create_index
 
@@ -100,15 +101,29 @@ class KelurahanPortalThrottle(models.Model):
         written on the primary in a transaction of its own, as Odoo's own
         ``res.device`` log does: the page stays on the replica, and Odoo never
         retries it on the primary."""
-        vals = {"kind": kind, "client": self._kel_client_key(client)}
+        key = self._kel_client_key(client)
         if not self.env.cr.readonly:
-            # sudo: technical row, created on behalf of any visitor.
-            self.sudo().create(vals)
+            self._kel_insert_hit(self.env.cr, kind, key)
             return
         self.env.cr.rollback()
         with self.env.registry.cursor() as cr:
-            # sudo: as above, on the primary's cursor.
-            self.with_env(self.env(cr=cr, su=True)).create(vals)
+            self._kel_insert_hit(cr, kind, key)
+
+    @api.model
+    def _kel_insert_hit(self, cr, kind, key):
+        """One attempt row in one INSERT. Not the ORM's create: it runs on every
+        public form post (issue 22) and costs several times the insert; the row is
+        technical (no computed field, no access rule, written on behalf of any
+        visitor), read back only by counts that query the table."""
+        cr.execute(
+            SQL(
+                "INSERT INTO kelurahan_portal_throttle (kind, client, date)"
+                " VALUES (%s, %s, %s)",
+                kind,
+                key,
+                fields.Datetime.now(),
+            )
+        )
 
     @api.autovacuum
     def _gc_kel_throttle(self):

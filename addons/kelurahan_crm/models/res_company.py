@@ -4,7 +4,7 @@ import datetime
 
 import pytz
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 
 COMPLAINT_SEQUENCE_CODE = "kelurahan.complaint"
 DEFAULT_TZ = "Asia/Jakarta"
@@ -102,6 +102,27 @@ class ResCompany(models.Model):
         for company in companies:
             self.env["kelurahan.privacy.notice"]._kel_current(company)
         return companies
+
+    @tools.ormcache("self.id")
+    def _kel_complaint_sequence_id(self):
+        """Id of the sequence ``ir.sequence.next_by_code`` picks for this
+        kelurahan's complaint numbers, searched once per worker (issue 22: one
+        query less per complaint); ``helpdesk.ticket._prepare_ticket_number``
+        uses it only while it still is this kelurahan's active complaint
+        sequence. sudo: only the id is kept."""
+        return (
+            self.env["ir.sequence"]
+            .sudo()
+            .search(
+                [
+                    ("code", "=", COMPLAINT_SEQUENCE_CODE),
+                    ("company_id", "in", [self.id, False]),
+                ],
+                order="company_id",
+                limit=1,
+            )
+            .id
+        )
 
     def _kel_ensure_complaint_sequence(self):
         """One complaint sequence per kelurahan (ADU/2026/000123). Standard

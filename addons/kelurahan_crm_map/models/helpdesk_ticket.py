@@ -51,13 +51,18 @@ class HelpdeskTicket(models.Model):
 
     @api.depends("duplicate_ids", "kel_support_ids")
     def _compute_support_count(self):
-        # sudo: counts only; residents supporting a complaint cannot read it.
-        counts = {
-            ticket.id: count
-            for ticket, count in self.env["kelurahan.complaint.support"]
-            .sudo()
-            ._read_group([("ticket_id", "in", self.ids)], ["ticket_id"], ["__count"])
-        }
+        # A complaint being created (precomputed, no id yet) has no support:
+        # no query then.
+        ids = self._origin.ids
+        counts = {}
+        if ids:
+            # sudo: counts only; residents supporting a complaint cannot read it.
+            groups = (
+                self.env["kelurahan.complaint.support"]
+                .sudo()
+                ._read_group([("ticket_id", "in", ids)], ["ticket_id"], ["__count"])
+            )
+            counts = {ticket.id: count for ticket, count in groups}
         for ticket in self:
             ticket.support_count = (
                 1 + len(ticket.duplicate_ids) + counts.get(ticket._origin.id, 0)
