@@ -76,5 +76,5 @@ cat <<MSG
   Stop with Ctrl+C; \`make stop\` also stops the embedded PostgreSQL.
 
 MSG
-exec "$PY" "$ODOO_SRC/odoo-bin" "${ODOO_ARGS[@]}" -d "$DB_NAME" --db-filter="^$DB_NAME\$" \
+exec "$PY" "$ODOO_SRC/odoo-bin" "${ODOO_ARGS[@]}" -d "$DB_NAME" \
   --http-port="$HTTP_PORT" --log-handler=werkzeug:WARNING
