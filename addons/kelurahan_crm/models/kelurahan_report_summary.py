@@ -28,10 +28,19 @@ class KelurahanReportEngine(models.AbstractModel):
         none = Ticket.env["res.lang"]._kel_empty_label()
         groups = self._kel_summary_groups(filters)
 
+        # Every name of a breakdown is read with its siblings (one query per
+        # model, not one per row of the sheet).
+        prefetch = {
+            "helpdesk.ticket.category": [row[0] for row in groups["category_state"]],
+            "kelurahan.rw": [row[0] for row in groups["rw"]],
+            "helpdesk.ticket.channel": [row[0] for row in groups["channel"]],
+        }
+
         def label(model, record_id):
-            return (
-                Ticket.env[model].browse(record_id).display_name if record_id else none
-            )
+            if not record_id:
+                return none
+            ids = [some_id for some_id in prefetch[model] if some_id]
+            return Ticket.env[model].browse(record_id).with_prefetch(ids).display_name
 
         by_cat_state = {}
         for category_id, state, count in groups["category_state"]:

@@ -158,3 +158,36 @@ class TestReportSummaryAccess(ReportCase):
         tickets, summary = self.assert_summary_is_direct_count(self.user_rw)
         self.assertLessEqual(self.rw_b_hidden, tickets)
         self.assertEqual(summary["total"], 8)
+
+    def test_names_are_read_once_per_model(self):
+        """More categories, RWs and channels in the breakdowns cost no more
+        queries: their names are read together, not one by one."""
+        engine = self.env["kelurahan.report.engine"].with_user(self.user_officer)
+
+        def queries():
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            summary = engine._kel_summary(self.filters())
+            return self.env.cr.sql_log_count - before, summary
+
+        queries()  # the first call fills the caches of rules, fields and names
+        count_before, summary = queries()
+        Category = self.env["helpdesk.ticket.category"]
+        for index in range(4):
+            category = Category.create({"name": f"Kategori uji {index}"})
+            channel = self.env["helpdesk.ticket.channel"].create(
+                {"name": f"Kanal uji {index}"}
+            )
+            rw = self.env["kelurahan.rw"].create(
+                {"number": 70 + index, "company_id": self.company.id}
+            )
+            self.make_ticket(
+                category_id=category.id, channel_id=channel.id, rw_id=rw.id, rt_id=False
+            )
+        count_after, more = queries()
+        self.assertEqual(more["total"], summary["total"] + 4)
+        self.assertIn("Kategori uji 3", more["by_category_state"])
+        self.assertIn("Kanal uji 3", {row[0] for row in more["by_channel"]})
+        self.assertEqual(count_after, count_before)
+
