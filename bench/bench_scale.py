@@ -6,8 +6,9 @@
 Creates a throwaway database with the product's addons (no demo), seeds by SQL N
 complaints over three years (default 1,000,000) with ~0.55 dispositions each, 50k
 residents (partners + portal users) following their complaints, service requests
-and 100k SKM responses (9 answer lines each), ANALYZEs, then measures against an
-Odoo started with --workers=2 (over HTTP, as the browser does) and in separate
+and 100k SKM responses (9 answer lines each), VACUUM ANALYZEs (statistics and
+visibility map, as autovacuum keeps them on a live database), then measures against
+an Odoo started with --workers=2 (over HTTP, as the browser does) and in separate
 server-side processes (EXPLAIN, IKM, memory, export), and prints one table with
 each figure per role and its ratio to the target (ratio <= 1.00: holds). Drops the
 database and its filestore at the end unless --keep.

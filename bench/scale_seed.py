@@ -495,9 +495,13 @@ def seed(env, n, residents, responses):
         env.cr.commit()
         timings[name] = time.perf_counter() - t0
     t0 = time.perf_counter()
-    env.cr.execute("ANALYZE")
-    env.cr.commit()
-    timings["analyze"] = time.perf_counter() - t0
+    # Statistics and the visibility map, as autovacuum keeps them on a live
+    # database whose rows arrived over years. Without the map, index-only
+    # scans (the lists' counts, the dashboard) visit the table for every row.
+    env.cr._cnx.autocommit = True
+    env.cr.execute("VACUUM ANALYZE")
+    env.cr._cnx.autocommit = False
+    timings["vacuum analyze"] = time.perf_counter() - t0
     timings["total"] = time.perf_counter() - start
     counts = {}
     for table in (
