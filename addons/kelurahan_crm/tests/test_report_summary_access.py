@@ -190,4 +190,3 @@ class TestReportSummaryAccess(ReportCase):
         self.assertIn("Kategori uji 3", more["by_category_state"])
         self.assertIn("Kanal uji 3", {row[0] for row in more["by_channel"]})
         self.assertEqual(count_after, count_before)
-

@@ -142,7 +142,9 @@ class TestScaleIndexes(KelurahanCase):
         for name, (domain, index) in expected.items():
             for kwargs in ({"limit": 10001}, {"order": LIST_ORDER, "limit": 80}):
                 with self.subTest(list=name, **kwargs):
-                    query = self.query("helpdesk.ticket", self.user_rw, domain, **kwargs)
+                    query = self.query(
+                        "helpdesk.ticket", self.user_rw, domain, **kwargs
+                    )
                     sql = query.select().code
                     # the rule's every branch: RW, reporter, followed ids
                     for column in ("rw_id", "partner_id", "id", "create_uid"):
