@@ -26,6 +26,8 @@ import sys
 import time
 from datetime import date, datetime, timedelta
 
+import benchlib
+
 import odoo
 from odoo.modules.registry import Registry
 from odoo.service import db as db_service
@@ -103,13 +105,9 @@ def run(env, args, generated=False):
     if not generated:
         (generate_sql if args.sql else generate)(env, survey, args.responses)
         env.flush_all()
-        # fresh statistics and visibility map, as autovacuum keeps them on a live
-        # database: without them the planner expects one row and nests loops over
+        # without statistics the planner expects one row and nests loops over
         # thousands
-        env.cr.commit()
-        env.cr._cnx.autocommit = True
-        env.cr.execute("VACUUM ANALYZE survey_user_input, survey_user_input_line")
-        env.cr._cnx.autocommit = False
+        benchlib.vacuum_analyze(env, "survey_user_input", "survey_user_input_line")
     count = env["survey.user_input"].search_count([("survey_id", "=", survey.id)])
     print(f"responses: {count} (created in {time.perf_counter() - t0:.1f} s)")
     start, end = date(2025, 12, 1), date(2026, 11, 30)

@@ -11,6 +11,8 @@ company and the sequences moved past them, unique tokens, stored related values
 import time
 from datetime import date
 
+import benchlib
+
 YEARS_DAYS = 1095
 BENCH_TAG = "BENCH-SCALE"
 ROLE_LOGINS = {
@@ -495,12 +497,7 @@ def seed(env, n, residents, responses):
         env.cr.commit()
         timings[name] = time.perf_counter() - t0
     t0 = time.perf_counter()
-    # Statistics and the visibility map, as autovacuum keeps them on a live
-    # database whose rows arrived over years. Without the map, index-only
-    # scans (the lists' counts, the dashboard) visit the table for every row.
-    env.cr._cnx.autocommit = True
-    env.cr.execute("VACUUM ANALYZE")
-    env.cr._cnx.autocommit = False
+    benchlib.vacuum_analyze(env)
     timings["vacuum analyze"] = time.perf_counter() - t0
     timings["total"] = time.perf_counter() - start
     counts = {}

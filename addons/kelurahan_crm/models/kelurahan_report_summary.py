@@ -31,16 +31,19 @@ class KelurahanReportEngine(models.AbstractModel):
         # Every name of a breakdown is read with its siblings (one query per
         # model, not one per row of the sheet).
         prefetch = {
-            "helpdesk.ticket.category": [row[0] for row in groups["category_state"]],
-            "kelurahan.rw": [row[0] for row in groups["rw"]],
-            "helpdesk.ticket.channel": [row[0] for row in groups["channel"]],
+            model: [row[0] for row in groups[key] if row[0]]
+            for model, key in (
+                ("helpdesk.ticket.category", "category_state"),
+                ("kelurahan.rw", "rw"),
+                ("helpdesk.ticket.channel", "channel"),
+            )
         }
 
         def label(model, record_id):
             if not record_id:
                 return none
-            ids = [some_id for some_id in prefetch[model] if some_id]
-            return Ticket.env[model].browse(record_id).with_prefetch(ids).display_name
+            record = Ticket.env[model].browse(record_id)
+            return record.with_prefetch(prefetch[model]).display_name
 
         by_cat_state = {}
         for category_id, state, count in groups["category_state"]:
