@@ -288,14 +288,23 @@ class KelurahanComplaintDaily(models.Model):
         changed)."""
         zones_before = self._kel_zones()
         yield
-        if self._kel_zones() != zones_before:
-            self._kel_rebuild()
+        zones_after = self._kel_zones()
+        moved = [
+            company_id
+            for company_id, zone in zones_after.items()
+            if zones_before.get(company_id, zone) != zone
+        ]
+        if moved:
+            # only the kelurahan that moved: the others' office days stand, and a
+            # province's whole summary takes a minute to rebuild at 1M complaints
+            self._kel_rebuild(company_ids=moved)
 
     @api.model
-    def _kel_rebuild(self, date_from=None):
+    def _kel_rebuild(self, date_from=None, company_ids=None):
         """Recompute the summary from the complaints: all of it, or the office
         days from ``date_from`` on, the months from its month on, and the years
-        from its year on (those from the month rows). Deletes
+        from its year on (those from the month rows); of every kelurahan, or of
+        those in ``company_ids`` only. Deletes
         only the rows this transaction sees: deltas of transactions committed
         after it started stay, their complaints' changes not being counted here.
         Technical job (install, migration, nightly safety net): runs as the
@@ -304,29 +313,34 @@ class KelurahanComplaintDaily(models.Model):
         cr = self.env.cr
         keys = SQL(", ").join(SQL.identifier(k) for k in KEY_COLUMNS)
         measures = SQL(", ").join(SQL.identifier(m) for m in MEASURE_COLUMNS)
-        where_rows = SQL("TRUE")
-        source = SQL(
-            "(SELECT %s, 1 AS sign FROM helpdesk_ticket)",
-            SQL(", ").join(SQL.identifier(c) for c in TICKET_COLUMNS),
-        )
+        where_rows = where_companies = where_tickets = SQL("TRUE")
+        if company_ids is not None:
+            where_companies = SQL("company_id = ANY(%s)", list(company_ids))
+            where_rows = where_tickets = where_companies
         year = None
         if date_from:
             date_from = fields.Date.to_date(date_from)
             month = date_from.replace(day=1)
             year = month.replace(month=1)
             where_rows = SQL(
-                "((grain = 'day' AND day >= %s) OR (grain = 'month' AND day >= %s))",
+                "%s AND ((grain = 'day' AND day >= %s)"
+                " OR (grain = 'month' AND day >= %s))",
+                where_companies,
                 date_from,
                 month,
             )
             # a day margin: the office day is in the kelurahan's time zone
-            source = SQL(
-                "(SELECT %s, 1 AS sign FROM helpdesk_ticket"
-                " WHERE date_reported >= %s)",
-                SQL(", ").join(SQL.identifier(c) for c in TICKET_COLUMNS),
+            where_tickets = SQL(
+                "%s AND date_reported >= %s",
+                where_companies,
                 datetime.datetime.combine(month, datetime.time.min)
                 - datetime.timedelta(days=1),
             )
+        source = SQL(
+            "(SELECT %s, 1 AS sign FROM helpdesk_ticket WHERE %s)",
+            SQL(", ").join(SQL.identifier(c) for c in TICKET_COLUMNS),
+            where_tickets,
+        )
         cr.execute(SQL("DELETE FROM kelurahan_complaint_daily WHERE %s", where_rows))
         cr.execute(
             SQL(
@@ -343,8 +357,9 @@ class KelurahanComplaintDaily(models.Model):
             cr.execute(
                 SQL(
                     "DELETE FROM kelurahan_complaint_daily"
-                    " WHERE grain = 'year' AND day >= %s",
+                    " WHERE grain = 'year' AND day >= %s AND %s",
                     year,
+                    where_companies,
                 )
             )
             cr.execute(
@@ -353,7 +368,8 @@ class KelurahanComplaintDaily(models.Model):
                     " SELECT 'year', %(rest)s, %(sums)s FROM ("
                     "  SELECT %(year_keys)s, %(measures)s"
                     "    FROM kelurahan_complaint_daily"
-                    "   WHERE grain = 'month' AND day >= %(year)s) m"
+                    "   WHERE grain = 'month' AND day >= %(year)s"
+                    "     AND %(companies)s) m"
                     " GROUP BY %(rest)s HAVING %(keep)s",
                     keys=keys,
                     measures=measures,
@@ -371,6 +387,7 @@ class KelurahanComplaintDaily(models.Model):
                         SQL("sum(%s) <> 0", SQL.identifier(m)) for m in MEASURE_COLUMNS
                     ),
                     year=year,
+                    companies=where_companies,
                 )
             )
         self.env.invalidate_all()

@@ -359,6 +359,41 @@ class TestComplaintDailyExact(DailyCase):
         calendar.tz = "Asia/Makassar"
         self.assertSummaryExact()
 
+    def test_zone_change_rebuilds_that_kelurahan_only(self):
+        """Another kelurahan's rows are left as they are (not deleted and
+        inserted again): at province scale a whole rebuild took a minute of the
+        admin's request. The summary stays exact for both."""
+        other = self.env["res.company"].create({"name": "Kelurahan Uji Lain"})
+        rw = self.env["kelurahan.rw"].create(
+            {"number": 1, "name": "RW 01", "company_id": other.id}
+        )
+        self.env["helpdesk.ticket"].with_company(other).create(
+            {
+                "name": "Kelurahan lain",
+                "description": "<p>Uji</p>",
+                "company_id": other.id,
+                "category_id": self.sampah.id,
+                "rw_id": rw.id,
+                "channel_id": self.wa.id,
+                "reporter_name": "Warga Lain",
+            }
+        )
+        self.env["kelurahan.complaint.daily"]._kel_compact()
+        Daily = self.env["kelurahan.complaint.daily"].sudo()
+
+        def row_ids(companies):
+            return set(Daily.search([("company_id", "in", companies.ids)]).ids)
+
+        others_before = row_ids(other)
+        ours_before = row_ids(self.company)
+        self.assertTrue(others_before)
+        self.company.kel_calendar_id = self.env["resource.calendar"].create(
+            {"name": "Kantor WIT", "tz": "Asia/Jayapura"}
+        )
+        self.assertEqual(row_ids(other), others_before)
+        self.assertFalse(row_ids(self.company) & ours_before, "rebuilt")
+        self.assertSummaryExact()
+
 
 @tagged("post_install", "-at_install")
 class TestComplaintDailyFigures(DailyCase):
