@@ -54,3 +54,4 @@ from . import helpdesk_ticket_prefetch
 from . import kelurahan_disposition_index
 from . import kelurahan_disposition_monthly
 from . import helpdesk_ticket_precompute
+from . import helpdesk_ticket_search

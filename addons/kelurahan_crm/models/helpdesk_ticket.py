@@ -111,8 +111,11 @@ class HelpdeskTicket(models.Model):
     # (helpdesk_mgmt ships no Indonesian; a field's label is translated from the
     # po of every module that declares the field). Complaint vocabulary where the
     # IT-helpdesk wording would mislead.
-    number = fields.Char(string="Complaint number")
-    name = fields.Char(string="Title")
+    # index="trigram": the search box's "Complaint" and "Reporter" filters are
+    # ilike '%…%' over an OR of these columns (the search view); without a
+    # trigram index on each of them, a search read every complaint (2.5 s at 1M).
+    number = fields.Char(string="Complaint number", index="trigram")
+    name = fields.Char(string="Title", index="trigram")
     notes = fields.Html(string="Internal notes")
     user_id = fields.Many2one(string="Officer in charge")
     user_ids = fields.Many2many(string="Team members")
@@ -148,9 +151,11 @@ class HelpdeskTicket(models.Model):
 
     # Reporter
     reporter_name = fields.Char(
-        tracking=True, help="Name of a reporter without an account."
+        tracking=True, help="Name of a reporter without an account.", index="trigram"
     )
-    reporter_phone = fields.Char(help="Phone / WhatsApp number of the reporter.")
+    reporter_phone = fields.Char(
+        help="Phone / WhatsApp number of the reporter.", index="trigram"
+    )
     reporter_nik = fields.Char(
         string="Reporter NIK",
         groups=NIK_GROUPS,
@@ -183,7 +188,7 @@ class HelpdeskTicket(models.Model):
         tracking=True,
         domain="[('rw_id', '=', rw_id)]",
     )
-    location_address = fields.Char(string="Location")
+    location_address = fields.Char(string="Location", index="trigram")
     latitude = fields.Float(digits=(10, 7))
     longitude = fields.Float(digits=(10, 7))
 
