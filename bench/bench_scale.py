@@ -45,6 +45,7 @@ WEBHOOK_ROUNDS = 5
 ROWS = [
     "list",
     "followup",
+    "search",
     "dashboard",
     "track",
     "dispositions",
@@ -220,7 +221,8 @@ def repeat(fn, reps, warmup=WARMUP):
 
 def list_spec(session):
     """The specification and order the web client sends for the complaints' list
-    view of the "Complaints" menu, and the search view's "Needs Follow-up" domain."""
+    view of the "Complaints" menu, the search view's "Needs Follow-up" domain,
+    and its "Complaint" search field's domain for a typed ``term`` (a function)."""
     views = session.call(
         "helpdesk.ticket",
         "get_views",
@@ -240,15 +242,38 @@ def list_spec(session):
     for node in search.iter("filter"):
         if node.get("name") == "open" and node.get("domain"):
             domain = ast.literal_eval(node.get("domain"))
-    return spec, arch.get("default_order") or "", domain
+    typed = next(
+        node.get("filter_domain")
+        for node in search.iter("field")
+        if node.get("name") == "number"
+    )
+
+    def search_domain(term):
+        return ast.literal_eval(typed.replace("self", repr(term)))
+
+    return spec, arch.get("default_order") or "", domain, search_domain
 
 
 def bench_lists(url, db, log, reps, table, rows):
     sessions = {login: Session(url, db, login) for login in STAFF}
-    spec, order, open_domain = list_spec(sessions["lurah"])
+    spec, order, open_domain, search_domain = list_spec(sessions["lurah"])
     path = "/web/dataset/call_kw/helpdesk.ticket/web_search_read"
     targets = [("list", "complaint list, first page", [])]
     targets.append(("followup", '"Needs Follow-up" list', open_domain))
+    if "search" in rows:
+        # a complaint the RW officer sees, so that every role finds it; not
+        # among the newest (up to 500th from the end, fewer on a small run)
+        number = sessions["rw01"].call(
+            "helpdesk.ticket",
+            "search_read",
+            domain=[],
+            fields=["number"],
+            limit=501,
+            order="id desc",
+        )[-1]["number"]
+        targets.append(
+            ("search", "search box: a complaint number", search_domain(number))
+        )
     for row, figure, domain in targets:
         if row not in rows:
             continue
@@ -271,7 +296,7 @@ def bench_lists(url, db, log, reps, table, rows):
                 isinstance(result.get("records"), list)
                 and isinstance(result.get("length"), int)
                 and len(result["records"]) <= LIST_LIMIT
-                and (result["records"] or login == "rw01"),
+                and (result["records"] or (login == "rw01" and row != "search")),
                 f"{figure} ({login}): records/length",
             )
             server = log.times(offset, path, WARMUP + reps)[WARMUP:]
@@ -496,7 +521,7 @@ def http_part(args, db, rows, facts, table):
     print(f"==> Odoo --workers=2 on {url} (log {log_path})", flush=True)
     log = ServerLog(log_path)
     try:
-        if {"list", "followup"} & rows:
+        if {"list", "followup", "search"} & rows:
             table.guard("lists", bench_lists, url, db, log, args.reps, table, rows)
         if "dashboard" in rows:
             table.guard("dashboard", bench_dashboard, url, db, log, args.reps, table)
