@@ -19,7 +19,6 @@ from odoo.tools import SQL
 # A run this long is in a few rows of the index (the sequence's digits); a
 # shorter one (a year) would not narrow anything.
 DIGIT_RUN = re.compile(r"\d{4,}")
-ANCHORED_FIELDS = ("number",)
 
 
 class HelpdeskTicket(models.Model):
@@ -44,9 +43,7 @@ class HelpdeskTicket(models.Model):
     def _kel_digit_anchor(fname, operator, value):
         """The longest run of digits of ``value`` when it narrows an ilike on a
         complaint number; None otherwise (Odoo's plain condition is used)."""
-        if fname not in ANCHORED_FIELDS or operator != "ilike":
-            return None
-        if not isinstance(value, str):
+        if fname != "number" or operator != "ilike" or not isinstance(value, str):
             return None
         runs = DIGIT_RUN.findall(value)
         if not runs:
