@@ -14,6 +14,8 @@ from odoo.addons.kelurahan_crm.controllers import portal_common as common
 from odoo.addons.kelurahan_crm.tools import nik as kel_nik
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
+from ..tools import files as kel_files
+
 
 def _uploads(files, prefix="doc_"):
     """{requirement id: (filename, bytes)} from the multipart fields doc_<id>."""
@@ -261,13 +263,16 @@ class KelurahanPortal(CustomerPortal):
         if not document:
             raise request.not_found()
         data = base64.b64decode(document.datas)
+        # The type is read again from the bytes, not from the record: only a PDF,
+        # JPEG or PNG opens in the browser; anything else is downloaded.
+        mimetype = kel_files.sniff(data)
         return request.make_response(
             data,
             headers=[
-                ("Content-Type", document.mimetype or "application/octet-stream"),
+                ("Content-Type", mimetype or "application/octet-stream"),
                 ("Content-Length", str(len(data))),
                 ("X-Content-Type-Options", "nosniff"),
-                ("Content-Disposition", "inline"),
+                ("Content-Disposition", "inline" if mimetype else "attachment"),
             ],
         )
 
@@ -278,7 +283,11 @@ class KelurahanPortal(CustomerPortal):
         record = self._kel_checked("kelurahan.service.request", request_id)
         if record is None:
             return request.redirect("/my")
-        if not record.letter_id or record.state not in ("ready", "done"):
+        if (
+            not record.letter_id
+            or record.state not in ("ready", "done")
+            or record.letter_id.request_id != record
+        ):
             return request.redirect(f"/my/permohonan/{record.id}")
         if record.letter_id.state == "revoked":
             # 410 Gone: the letter existed but is no longer valid; the page says

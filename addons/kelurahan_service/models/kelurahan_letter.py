@@ -3,13 +3,16 @@
 import secrets
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..tools import qr as kel_qr
 
 ROMAN_MONTHS = ("I II III IV V VI VII VIII IX X XI XII").split()
 DEFAULT_PATTERN = "{code}/{seq}/{office}/{month}/{year}"
 DEFAULT_OFFICE = "KLS"
+# What may change on an issued letter; its number, request, date, token and
+# status are fixed (the status changes only through ``action_revoke``).
+EDITABLE_FIELDS = frozenset(("signatory_id", "signatory_title", "revoke_reason"))
 
 
 def format_number(pattern, seq, code, office, date):
@@ -115,6 +118,13 @@ class KelurahanLetter(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "Letters are issued from their request, with its Issue letter "
+                    "button."
+                )
+            )
         pattern, office = self._kel_pattern()
         self._kel_check_pattern(pattern)
         for vals in vals_list:
@@ -134,16 +144,41 @@ class KelurahanLetter(models.Model):
             )
         return super().create(vals_list)
 
-    def action_revoke(self, reason=None):
+    def write(self, vals):
+        if not self.env.su:
+            self._kel_check_editable(vals)
+        return super().write(vals)
+
+    def _kel_check_editable(self, vals):
+        if set(vals) - EDITABLE_FIELDS:
+            raise AccessError(
+                self.env._(
+                    "An issued letter cannot be changed; only its signatory. The "
+                    "Lurah can revoke it."
+                )
+            )
+        if "revoke_reason" in vals:
+            self._kel_check_lurah()
+            if "revoked" in self.mapped("state"):
+                raise UserError(
+                    self.env._("The reason of a revoked letter cannot be changed.")
+                )
+
+    def _kel_check_lurah(self):
         if not self.env.user.has_group("kelurahan_crm.group_kelurahan_lurah"):
             raise UserError(self.env._("Only the Lurah can revoke a letter."))
+
+    def action_revoke(self, reason=None):
+        self._kel_check_lurah()
+        self.check_access("write")
         for letter in self:
             reason = reason or letter.revoke_reason
             if not (reason or "").strip():
                 raise UserError(self.env._("Write why the letter is revoked."))
             if letter.state == "revoked":
                 raise UserError(self.env._("This letter is already revoked."))
-            letter.write(
+            # sudo: the status is written only here, for the Lurah (checked above).
+            letter.sudo().write(
                 {
                     "state": "revoked",
                     "revoke_reason": reason,

@@ -37,7 +37,10 @@ class KelurahanServiceDocument(models.Model):
 
     def _kel_prepare_file(self, vals):
         """Check the content of an upload given to create/write (base64, as for any
-        binary field) before anything is written; type and size come from it."""
+        binary field) before anything is written; type and size come from it, and
+        never from the caller (the type is the download's Content-Type)."""
+        vals.pop("mimetype", None)
+        vals.pop("file_size", None)
         if "datas" in vals:
             try:
                 raw = base64.b64decode(vals["datas"] or b"", validate=True)

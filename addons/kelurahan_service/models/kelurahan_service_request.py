@@ -24,6 +24,9 @@ STATES = [
 OPEN_STATES = ("submitted", "verify", "revision", "process")
 # The applicant may withdraw a request until the office starts processing it.
 APPLICANT_CANCEL_STATES = ("submitted", "verify", "revision")
+# Written only by the workflow's steps (``_kel_set_state``), never by a caller's
+# create or write: a status or a letter set by hand would skip the step's checks.
+WORKFLOW_FIELDS = ("state", "letter_id", "date_done")
 
 
 def add_working_days(start, days):
@@ -206,8 +209,28 @@ class KelurahanServiceRequest(models.Model):
             request.access_url = f"/my/permohonan/{request.id}"
         return res
 
+    def _kel_check_workflow_fields(self, vals_list):
+        """Refuse a status, letter or completion date given by the caller; only the
+        workflow's steps write them (as superuser, after their own checks). A new
+        request may say that it is submitted, which it is anyway."""
+        if self.env.su:
+            return
+        for vals in vals_list:
+            fields_set = [name for name in WORKFLOW_FIELDS if name in vals]
+            if fields_set == ["state"] and not self and vals["state"] == "submitted":
+                continue
+            if fields_set:
+                raise AccessError(
+                    self.env._(
+                        "The status and the letter of a request change only through "
+                        "the buttons on its form (Check documents, Issue letter, "
+                        "Reject, …)."
+                    )
+                )
+
     @api.model_create_multi
     def create(self, vals_list):
+        self._kel_check_workflow_fields(vals_list)
         for vals in vals_list:
             if vals.get("applicant_nik"):
                 vals["applicant_nik"] = kel_nik.normalize(vals["applicant_nik"])
@@ -221,6 +244,7 @@ class KelurahanServiceRequest(models.Model):
         return requests
 
     def write(self, vals):
+        self._kel_check_workflow_fields([vals])
         # Record rules are checked on the records before the write: keep an RW
         # officer from moving a request to an RW that is not theirs.
         if (
@@ -331,7 +355,11 @@ class KelurahanServiceRequest(models.Model):
 
     # ------------------------------------------------------------------ workflow
     def _kel_set_state(self, state, **extra):
-        self.write(dict(extra, state=state))
+        self.check_access("write")
+        # sudo: the status is written only here, after the caller checked the role
+        # and the current state (``_kel_check_state``, or the applicant's own
+        # request on the portal); the uid, and so the chatter's author, stays.
+        self.sudo().write(dict(extra, state=state))
         for request in self:
             request._kel_notify_applicant()
 
@@ -385,11 +413,12 @@ class KelurahanServiceRequest(models.Model):
     def action_ready(self):
         """Issue the letter and tell the applicant it can be picked up."""
         self._kel_check_state(("process",))
-        Letter = self.env["kelurahan.letter"]
         for request in self:
-            letter = Letter.create({"request_id": request.id})
-            request.letter_id = letter
-        self._kel_set_state("ready")
+            # sudo: letters are issued only here, for an officer (checked above).
+            letter = (
+                self.env["kelurahan.letter"].sudo().create({"request_id": request.id})
+            )
+            request._kel_set_state("ready", letter_id=letter.id)
 
     def action_done(self):
         self._kel_check_state(("ready",))

@@ -18,3 +18,4 @@ from . import test_queue_screens
 from . import test_queue_tours
 from . import test_pdp_service
 from . import test_portal_pager
+from . import test_workflow_integrity
