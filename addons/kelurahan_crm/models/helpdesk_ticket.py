@@ -493,6 +493,7 @@ class HelpdeskTicket(models.Model):
         rw_only = not self.env.su and user._kel_is_rw_only()
         channel_map = self._kel_channel_map()
         for vals in vals_list:
+            self._kel_check_caller_values(vals, creating=True)
             if vals.get("reporter_nik"):
                 vals["reporter_nik"] = nik_tools.normalize(vals["reporter_nik"])
             if not vals.get("channel_id") and self.env.context.get(
@@ -533,6 +534,7 @@ class HelpdeskTicket(models.Model):
             vals["reporter_nik"] = nik_tools.normalize(vals["reporter_nik"])
         corrections = []
         if not self.env.su:
+            self._kel_check_caller_values(vals)
             self._kel_check_write_allowed(vals)
             corrections = self._kel_date_corrections(vals)
         old_states = {ticket.id: ticket.kel_state for ticket in self}

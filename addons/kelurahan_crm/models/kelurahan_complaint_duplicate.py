@@ -65,7 +65,6 @@ class KelurahanComplaintDuplicate(models.AbstractModel):
             "res_model": "helpdesk.ticket",
             "view_mode": "list,form",
             "domain": [("id", "in", self._kel_duplicate_candidates().ids)],
-            "context": {"kel_duplicate_master_id": self.id},
         }
 
     def action_kel_link_duplicate(self, master):

@@ -153,6 +153,7 @@ class KelurahanComplaintPrivacy(models.AbstractModel):
             return res
         hidden = self.filtered(lambda t: t._kel_hides_reporter())
         if hidden and any(vals.get(f) for f in IDENTITY_FIELDS):
+            hidden._kel_check_may_replace_reporter()
             # Whoever types a reporter on a hidden complaint writes it where only
             # officers can read it, not on the complaint.
             identity = {f: vals[f] for f in CLEARED_FIELDS if f in vals}
@@ -170,6 +171,20 @@ class KelurahanComplaintPrivacy(models.AbstractModel):
                 "confidential, or lift it."
             )
         )
+
+    def _kel_check_may_replace_reporter(self):
+        """A hidden reporter's contact is where the status mails go: only an
+        officer may change one that is recorded (an RW officer may give it)."""
+        if self.env.su or self.env.user.has_group(OFFICER):
+            return
+        # sudo: only whether a reporter is recorded is read (an officer-only field).
+        if self.sudo().filtered("kel_reporter_id"):
+            raise AccessError(
+                self.env._(
+                    "Only a Petugas Kelurahan or above can change the reporter of "
+                    "an anonymous or confidential complaint."
+                )
+            )
 
     # ------------------------------------------------------------------
     # The hidden reporter

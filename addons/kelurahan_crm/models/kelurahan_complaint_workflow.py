@@ -11,7 +11,7 @@ status bar, kanban drag, RPC, dispositions); no context key switches it off.
 Rejecting stays possible from any stage."""
 
 from odoo import api, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 # stages after which the complaint counts as verified
 VERIFIED_STATES = ("verify", "dispatch", "progress", "done")
@@ -19,6 +19,24 @@ VERIFIED_STATES = ("verify", "dispatch", "progress", "done")
 GATED_STATES = ("dispatch", "progress", "done")
 # open stages a disposition moves to Disposisi / Koordinasi
 DISPATCHABLE_STATES = ("new", "verify", "progress")
+# Written by the resident's feedback, the deadline job and the intake job (as
+# superuser, after their own checks), never typed by staff.
+SYSTEM_FIELDS = frozenset(
+    (
+        "is_disputed",
+        "dispute_reason",
+        "dispute_date",
+        "rating",
+        "rating_comment",
+        "kel_reopen_date",
+        "kel_escalated_followup",
+        "kel_escalated_resolution",
+        "kel_intake_state",
+        "kel_intake_error",
+        "kel_intake_attempts",
+        "kel_intake_retry_at",
+    )
+)
 
 
 class KelurahanComplaintWorkflow(models.AbstractModel):
@@ -94,6 +112,43 @@ class KelurahanComplaintWorkflow(models.AbstractModel):
             if move and (ticket.stage_id.id != move["stage_id"] or len(move) > 1):
                 ticket.write(move)
         return tickets
+
+    def _kel_check_caller_values(self, vals, creating=False):
+        """What a caller other than the superuser may not give, on any path (form,
+        RPC, import): what the workflow computes (status, deadlines, durations,
+        support, overdue), what only its jobs and the resident's feedback write,
+        and, on create as on write, fields of a group the caller is not in."""
+        if self.env.su:
+            return
+        if creating:
+            # Odoo checks the fields' groups on write only.
+            self.check_field_access_rights("write", list(vals))
+        fixed = sorted(
+            name
+            for name in vals
+            if name in SYSTEM_FIELDS or self._kel_is_computed_only(name)
+        )
+        if fixed:
+            raise AccessError(
+                self.env._(
+                    "%(fields)s: set by the workflow, not by hand. Change the "
+                    "complaint's stage; a Lurah corrects its dates.",
+                    fields=", ".join(
+                        self._fields[name]._description_string(self.env)
+                        for name in fixed
+                    ),
+                )
+            )
+
+    def _kel_is_computed_only(self, name):
+        field = self._fields.get(name)
+        return bool(
+            field
+            and field.compute
+            and not field.inverse
+            and field.readonly
+            and name != "kel_verified"  # its own message, below
+        )
 
     def _kel_refuse_verified_flag(self, vals):
         if "kel_verified" in vals:

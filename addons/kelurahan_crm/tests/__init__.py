@@ -59,3 +59,4 @@ from . import test_perf_paths
 from . import test_disposition_monthly
 from . import test_report_summary_access
 from . import test_perf_form
+from . import test_rpc_integrity
