@@ -8,11 +8,21 @@ HELPDESK_INTERNAL_DOMAIN = (
     "('message_partner_ids', '=', user.partner_id.id)]"
 )
 
+PORTAL_RULE = "helpdesk_mgmt.helpdesk_ticket_rule_portal"
+HELPDESK_PORTAL_DOMAIN = (
+    "['|', ('partner_id', 'child_of', [user.commercial_partner_id.id]), "
+    "('message_partner_ids', 'child_of', [user.commercial_partner_id.id])]"
+)
+
 
 def uninstall_hook(env):
-    """Give helpdesk_mgmt its "Internal Tickets" rule back: this addon rewrote it
-    (security/helpdesk_ticket_security.xml) with a field helpdesk_mgmt alone also
-    has, but the rewrite is ours to undo."""
-    rule = env.ref(INTERNAL_RULE, raise_if_not_found=False)
-    if rule:
-        rule.domain_force = HELPDESK_INTERNAL_DOMAIN
+    """Give helpdesk_mgmt its "Internal Tickets" and "Portal Personal Tickets"
+    rules back: this addon rewrote them (security/helpdesk_ticket_security.xml)
+    with fields helpdesk_mgmt alone also has, but the rewrites are ours to undo."""
+    for xmlid, domain in (
+        (INTERNAL_RULE, HELPDESK_INTERNAL_DOMAIN),
+        (PORTAL_RULE, HELPDESK_PORTAL_DOMAIN),
+    ):
+        rule = env.ref(xmlid, raise_if_not_found=False)
+        if rule:
+            rule.domain_force = domain

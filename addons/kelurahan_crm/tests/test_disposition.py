@@ -101,6 +101,38 @@ class TestDisposition(KelurahanCase):
                 }
             )
 
+    def test_agency_answers_readable_with_their_disposition(self):
+        Update = self.env["kelurahan.disposition.update"]
+        answers = {}
+        for name, rw in (("mine", self.rw_a), ("other", self.rw_b)):
+            ticket = self.make_ticket(
+                rw_id=rw.id, rt_id=False, stage_id=self.stage["verify"].id
+            )
+            disposition = self.env["kelurahan.disposition"].create(
+                {"ticket_id": ticket.id, "agency_id": self.agency.id}
+            )
+            answers[name] = Update.create(
+                {
+                    "disposition_id": disposition.id,
+                    "kind": "progress",
+                    "note": f"Ditangani ({name})",
+                    "user_id": self.env.user.id,
+                }
+            )
+        both = answers["mine"] | answers["other"]
+        self.assertEqual(
+            Update.with_user(self.user_rw).search([("id", "in", both.ids)]),
+            answers["mine"],
+        )
+        with self.assertRaises(AccessError):
+            answers["other"].with_user(self.user_rw).read(["note"])
+        self.assertEqual(
+            Update.with_user(self.user_officer).search([("id", "in", both.ids)]), both
+        )
+        self.assertFalse(
+            Update.with_user(self.user_officer_b).search([("id", "in", both.ids)])
+        )
+
     def test_disposition_access(self):
         ticket = self.make_ticket(stage_id=self.stage["verify"].id)
         disposition = self.env["kelurahan.disposition"].create(

@@ -4,8 +4,13 @@
 reporter's contact and a report's sending hold against direct calls over
 JSON-RPC, as anyone with a login can make them."""
 
-from odoo.tests import HttpCase, tagged
+from lxml import etree
 
+from odoo.tests import HttpCase, tagged
+from odoo.tools import file_open
+from odoo.tools.safe_eval import safe_eval
+
+from ..hooks import PORTAL_RULE, uninstall_hook
 from .common import call_kw, role_user
 
 FIXED = "set by the workflow, not by hand"
@@ -191,3 +196,44 @@ class TestRpcIntegrity(HttpCase):
         )
         self.assertIn("kelurahan.report.subscription", message)
         self.assertEqual(self.env["mail.mail"].search_count([]), sent)
+
+    def test_resident_reads_only_own_complaints_over_rpc(self):
+        warga_a, warga_b = (
+            role_user(self.env, login, "portal", password=login)
+            for login in ("kel_int_wa", "kel_int_wb")
+        )
+        main = self._ticket(
+            partner_id=warga_a.partner_id.id, reporter_phone="081298765432"
+        )
+        duplicate = self._ticket(partner_id=warga_b.partner_id.id)
+        duplicate.action_kel_link_duplicate(main)
+        self.assertIn(warga_b.partner_id, main.message_partner_ids)
+        self.authenticate("kel_int_wb", "kel_int_wb")
+        answer = call_kw(
+            self, "helpdesk.ticket", "read", main.ids, ["reporter_phone", "notes"]
+        )
+        self.assertEqual(answer["error"]["data"]["name"], "odoo.exceptions.AccessError")
+        answer = call_kw(self, "helpdesk.ticket", "search_read", [], ["reporter_phone"])
+        self.assertEqual([row["id"] for row in answer["result"]], duplicate.ids)
+        # The followed complaint's own page still opens, without the contact.
+        page = self.url_open(f"/my/pengaduan/{main.id}")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn(main.number, page.text)
+        self.assertNotIn("081298765432", page.text)
+        # Its reporter reads it.
+        self.authenticate("kel_int_wa", "kel_int_wa")
+        answer = call_kw(self, "helpdesk.ticket", "read", main.ids, ["reporter_phone"])
+        self.assertEqual(answer["result"][0]["reporter_phone"], "081298765432")
+
+    def test_uninstall_gives_helpdesk_mgmt_its_portal_rule_back(self):
+        xml = etree.parse(file_open("helpdesk_mgmt/security/helpdesk_security.xml"))
+        [original] = xml.xpath(
+            "//record[@id='helpdesk_ticket_rule_portal']/field[@name='domain_force']"
+        )
+        rule = self.env.ref(PORTAL_RULE)
+        self.assertNotIn("message_partner_ids", rule.domain_force)
+        uninstall_hook(self.env)
+        user = {"user": self.user_rw}
+        self.assertEqual(
+            safe_eval(rule.domain_force, user), safe_eval(original.text, user)
+        )
