@@ -337,6 +337,15 @@ class KelurahanCustomerPortal(CustomerPortalHelpdesk):
 
     def _kel_reply(self, ticket_sudo, post):
         env = request.env
+        if ticket_sudo._kel_hides_reporter() and not self._kel_is_reporter(ticket_sudo):
+            # Its replies are posted under the neutral "hidden reporter": the office
+            # would take a follower's words for the reporter's.
+            raise common.FormError(
+                env._(
+                    "Only the reporter can reply on an anonymous or confidential "
+                    "complaint. Report your own experience as a new complaint."
+                )
+            )
         errors = []
         text = common.text_field(
             post, "message", env._("Message"), common.REPLY_MAX, False, errors

@@ -20,10 +20,14 @@ portal.mixin's ``access_token``, which Odoo's mail and portal routes accept, is
 never generated for complaints.
 """
 
+import re
 import secrets
 
-from odoo import SUPERUSER_ID, api, fields, models
+from markupsafe import Markup, escape
+
+from odoo import SUPERUSER_ID, Command, api, fields, models
 from odoo.exceptions import AccessError
+from odoo.tools import SQL
 
 OFFICER = "kelurahan_crm.group_kelurahan_officer"
 HIDING_FLAGS = ("is_anonymous", "is_confidential")
@@ -36,6 +40,26 @@ IDENTITY_FIELDS = {
 }
 # cleared on the complaint when its reporter is hidden
 CLEARED_FIELDS = (*IDENTITY_FIELDS, "partner_name")
+
+
+def set_log_users_to_odoobot(records, users):
+    """``records`` created or last written by ``users`` say OdooBot instead (the
+    ORM does not write these columns); flushed first."""
+    if not records:
+        return
+    for column in ("create_uid", "write_uid"):
+        records.env.cr.execute(
+            SQL(
+                "UPDATE %s SET %s = %s WHERE id IN %s AND %s IN %s",
+                SQL.identifier(records._table),
+                SQL.identifier(column),
+                SUPERUSER_ID,
+                tuple(records.ids),
+                SQL.identifier(column),
+                tuple(users),
+            )
+        )
+    records.invalidate_recordset(["create_uid", "write_uid"])
 
 
 def new_track_token():
@@ -243,9 +267,81 @@ class KelurahanComplaintPrivacy(models.AbstractModel):
         if partner:
             ticket.message_unsubscribe(partner_ids=partner.ids)
             ticket.message_ids.filtered(lambda m: m.author_id == partner).write(
-                {"author_id": self._kel_neutral_author().id}
+                {"author_id": self._kel_neutral_author().id, "email_from": False}
             )
+        ticket._kel_erase_reporter_traces(partner, identity)
         ticket._kel_note_hiding(hidden=True)
+
+    def _kel_erase_reporter_traces(self, partner, identity):
+        """What the chatter and the complaint recorded of a reporter who was named
+        before the complaint was hidden, where whoever reads the complaint (an RW
+        officer) would find them: the tracked values of the identity fields
+        (earlier ones, and the one this change is about to add), the reporter
+        among the recipients of messages, their name, phone or e-mail in the
+        bodies (the acknowledgement's greeting), and their account as creator or
+        last editor. Called on sudo (the reporter is moved, not deleted: it stays
+        on the officer-only reporter record)."""
+        self.ensure_one()
+        fnames = [*CLEARED_FIELDS, "partner_id", "commercial_partner_id"]
+        # mail.thread keeps the values tracked in this transaction until the
+        # commit (precommit data, see mail.thread._track_prepare): drop ours.
+        pending = self.env.cr.precommit.data.get(f"mail.tracking.{self._name}", {})
+        for fname in fnames if pending.get(self.id) else ():
+            pending[self.id].pop(fname, None)
+        messages = self.message_ids
+        self.env["mail.tracking.value"].search(
+            [
+                ("mail_message_id", "in", messages.ids),
+                ("field_id.model", "=", self._name),
+                ("field_id.name", "in", fnames),
+            ]
+        ).unlink()
+        if partner:
+            messages.filtered(lambda m: partner in m.partner_ids).write(
+                {"partner_ids": [Command.unlink(partner.id)]}
+            )
+            self.env["mail.notification"].search(
+                [
+                    ("mail_message_id", "in", messages.ids),
+                    ("res_partner_id", "=", partner.id),
+                ]
+            ).unlink()
+        self._kel_erase_from_bodies(messages, partner, identity)
+        users = partner.user_ids.ids if partner else []
+        if users:
+            self.env.flush_all()
+            for records in (self, messages):
+                set_log_users_to_odoobot(records, users)
+
+    def _kel_erase_from_bodies(self, messages, partner, identity):
+        traces = {
+            value
+            for value in (
+                *(
+                    identity.get(fname)
+                    for fname in IDENTITY_FIELDS
+                    if fname != "partner_id"
+                ),
+                identity.get("partner_name"),
+                partner.name if partner else None,
+                partner.phone if partner else None,
+                partner.email if partner else None,
+            )
+            if isinstance(value, str) and len(value.strip()) >= 3
+        }
+        if not traces:
+            return
+        label = self.env._("the reporter")
+        for message in messages:
+            body = str(message.body or "")
+            cleaned = body
+            for trace in sorted(traces, key=len, reverse=True):
+                # whole words only: a short name inside another word stays
+                cleaned = re.sub(
+                    rf"(?<!\w){re.escape(str(escape(trace)))}(?!\w)", label, cleaned
+                )
+            if cleaned != body:
+                message.body = Markup(cleaned)
 
     def _kel_reveal_reporter(self):
         """Anonymity and confidentiality lifted: the reporter is named again."""

@@ -249,6 +249,90 @@ class TestHiddenReporter(PortalCase):
         notes = self.anonymous.message_ids.mapped("body")
         self.assertTrue(any("now hidden" in note for note in notes))
 
+    def test_hiding_a_named_complaint_leaves_no_trace(self):
+        # Filed named from the portal (created with the resident's uid), greeted
+        # by name, answered by the resident, the name corrected (tracked).
+        ticket = (
+            self.env["helpdesk.ticket"]
+            .with_user(self.resident)
+            .sudo()
+            .create(
+                {
+                    "name": "Sampah menumpuk",
+                    "description": "<p>Di gang 3.</p>",
+                    "category_id": self.category.id,
+                    "rw_id": self.rw_a.id,
+                    "company_id": self.company.id,
+                    "partner_id": self.partner.id,
+                    "partner_name": NAME,
+                    "partner_email": EMAIL,
+                    "reporter_name": "Ibu S.",
+                    "reporter_phone": PHONE,
+                }
+            )
+        )
+        self.assertEqual(ticket.create_uid, self.resident)
+        # (the creation's transaction ends: mail.thread tracks no change of a record
+        # created in the same one)
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+        ticket.message_post(
+            body=f"Yth. {NAME}, pengaduan Anda kami terima.",
+            partner_ids=self.partner.ids,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
+        ticket.message_post(
+            body="Masih menumpuk",
+            author_id=self.partner.id,
+            email_from=f'"{NAME}" <{EMAIL}>',
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
+        ticket.with_context(tracking_disable=False, mail_notrack=False).write(
+            {"reporter_name": NAME}
+        )
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+        tracked = self.env["mail.tracking.value"].search(
+            [
+                ("mail_message_id", "in", ticket.message_ids.ids),
+                ("field_id.name", "=", "reporter_name"),
+            ]
+        )
+        self.assertTrue(tracked, "the name change is in the chatter")
+        self.authenticate("kel_off_p", "kel_off_p")
+        self.rpc("helpdesk.ticket", "write", ticket.ids, {"is_anonymous": True})
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+        # An RW officer of its RW reads it, and finds the reporter nowhere.
+        self.authenticate("kel_rw_a", "kel_rw_a")
+        [values] = self.rpc(
+            "helpdesk.ticket",
+            "read",
+            ticket.ids,
+            ["partner_id", "partner_name", "reporter_name", "create_uid", "write_uid"],
+        )
+        self.assertNamesNobody(values)
+        self.assertEqual(values["create_uid"][0], SUPERUSER_ID)
+        messages = self.rpc(
+            "mail.message",
+            "search_read",
+            [("model", "=", "helpdesk.ticket"), ("res_id", "=", ticket.id)],
+            ["author_id", "body", "create_uid", "partner_ids", "email_from"],
+        )
+        self.assertTrue(any("Masih menumpuk" in m["body"] for m in messages))
+        self.assertNamesNobody(messages)
+        thread = self.make_jsonrpc_request(
+            "/mail/thread/messages",
+            {"thread_model": "helpdesk.ticket", "thread_id": ticket.id},
+        )
+        self.assertTrue(thread["messages"])
+        self.assertNamesNobody(thread)
+        # The officers still know who it was.
+        self.assertEqual(ticket.kel_reporter_id.name, NAME)
+        self.assertEqual(ticket.kel_reporter_id.partner_id, self.partner)
+
     def test_no_context_key_unlocks_the_date_correction(self):
         """Petugas once rewrote Tgl TL by passing kel_workflow in the context."""
         self.authenticate("kel_off_p", "kel_off_p")
@@ -317,6 +401,22 @@ class TestHiddenReporter(PortalCase):
         page = self.url_open(f"/my/pengaduan/{self.anonymous.id}")
         self.assertEqual(page.status_code, 404)
         self.assertNotIn("Pungli", page.text)
+
+    def test_follower_cannot_reply_as_the_hidden_reporter(self):
+        # A resident following it (as the reporter of a linked duplicate does).
+        self.anonymous.message_subscribe(partner_ids=self.resident_b.partner_id.ids)
+        before = len(self.anonymous.message_ids)
+        self.authenticate("kel_res_b", "kel_res_b")
+        url = f"/my/pengaduan/{self.anonymous.id}"
+        tokens = self.form_tokens(url)
+        response = self.url_open(
+            f"{url}/balas",
+            data={"csrf_token": tokens["csrf_token"], "message": "Atas nama pelapor"},
+            allow_redirects=False,
+        )
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("Hanya pelapor yang dapat membalas", response.text)
+        self.assertEqual(len(self.anonymous.message_ids), before)
 
     # ------------------------------------------------------------------
     # The tracking token opens the tracking page, nothing else
