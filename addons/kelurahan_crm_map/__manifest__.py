@@ -12,6 +12,7 @@
     "depends": ["kelurahan_crm", "web_view_leaflet_map"],
     "data": [
         "security/ir.model.access.csv",
+        "security/kelurahan_complaint_support_security.xml",
         "views/helpdesk_ticket_views.xml",
         "views/kelurahan_rw_views.xml",
         "views/res_config_settings_views.xml",

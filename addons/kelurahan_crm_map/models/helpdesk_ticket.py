@@ -223,7 +223,8 @@ class HelpdeskTicket(models.Model):
         confidential), nearest first: one SQL query whose bounding box uses the
         index on (category_id, latitude, longitude). Returns dicts of public
         columns only (number, category_id, kel_state, date_reported,
-        support_count) and ``meters``; never a point."""
+        support_count) and ``meters`` (to the complaint's grid cell); never a
+        point."""
         # sudo: the public domain below decides what may be shown.
         Ticket = self.sudo()
         query = Ticket._search(
@@ -236,8 +237,13 @@ class HelpdeskTicket(models.Model):
             ]
         )
         table = query.table
-        query.add_where(geo.near_sql(table, latitude, longitude, distance))
-        meters = geo.distance_sql(table, latitude, longitude)
+        # Measured to the centre of each complaint's public grid cell, as the public
+        # board shows it: distances from a few pins (and whether a complaint is
+        # within the distance at all) then locate it to its cell, never finer.
+        query.add_where(
+            geo.near_sql(table, latitude, longitude, distance, snapped=True)
+        )
+        meters = geo.distance_sql(table, latitude, longitude, snapped=True)
         query.order = meters
         query.limit = NEARBY_LIMIT
         columns = (

@@ -24,6 +24,11 @@ class KelurahanComplaintSupport(models.Model):
     partner_id = fields.Many2one(
         "res.partner", string="Resident", index="btree_not_null", ondelete="set null"
     )
+    # stored for the multi-company record rule
+    # (security/kelurahan_complaint_support_security.xml)
+    company_id = fields.Many2one(
+        related="ticket_id.company_id", store=True, index=True, precompute=True
+    )
     client_key = fields.Char(help="Keyed hash of the visitor's connection.")
     date = fields.Datetime(required=True, default=fields.Datetime.now)
 

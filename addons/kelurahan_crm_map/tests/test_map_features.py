@@ -113,6 +113,36 @@ class TestMapFeatures(KelurahanCase):
         with self.assertRaises(AccessError):
             Dashboard.with_user(self.user_portal).get_dashboard_hotspots()
 
+    def test_support_readable_with_its_complaint_only(self):
+        Support = self.env["kelurahan.complaint.support"]
+        supports = Support.create(
+            [
+                {
+                    "ticket_id": self.in_a.id,
+                    "partner_id": self.user_portal.partner_id.id,
+                },
+                {
+                    "ticket_id": self.in_b.id,
+                    "partner_id": self.user_portal_2.partner_id.id,
+                },
+            ]
+        )
+        mine, other_rw = supports
+        self.assertEqual(mine.company_id, self.in_a.company_id)
+        self.assertEqual(
+            Support.with_user(self.user_rw).search([("id", "in", supports.ids)]), mine
+        )
+        with self.assertRaises(AccessError):
+            other_rw.with_user(self.user_rw).read(["partner_id"])
+        self.assertEqual(self.in_a.with_user(self.user_rw).kel_support_ids, mine)
+        self.assertEqual(
+            Support.with_user(self.user_officer).search([("id", "in", supports.ids)]),
+            supports,
+        )
+        self.assertFalse(
+            Support.with_user(self.user_officer_b).search([("id", "in", supports.ids)])
+        )
+
     def test_support_counts_as_dukungan(self):
         self.assertEqual(self.in_a.support_count, 1)
         self.env["kelurahan.complaint.support"].create(

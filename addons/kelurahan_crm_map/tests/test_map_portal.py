@@ -7,7 +7,12 @@ import json
 
 from odoo.tests import tagged
 
+from odoo.addons.kelurahan_crm.models.kelurahan_complaint_duplicate import (
+    haversine_m,
+)
 from odoo.addons.kelurahan_crm.tests.portal_case import PortalCase
+
+from ..tools import geo
 
 # Away from the demo complaints, so that a ~100 m cell holds only these.
 HERE = (-6.20021, 106.80013)
@@ -80,6 +85,29 @@ class TestMapPortal(PortalCase):
         # No personal data and no point of any complaint.
         for fragment in ("Siti", "Melati", "0813", str(NEAR[0]), "latitude"):
             self.assertNotIn(fragment, response.text)
+
+    def test_nearby_measures_to_the_public_cell_only(self):
+        """Distances from a few pins would locate a complaint (trilateration):
+        they are measured to the centre of its ~100 m public cell, as the public
+        board shows it, so pins learn the cell and nothing finer."""
+        centre = (geo.snap(NEAR[0]), geo.snap(NEAR[1]))
+        self.assertNotEqual(centre, NEAR)
+
+        def meters_from(lat, lon):
+            rows = self.nearby(lat=lat, lon=lon).json()["nearby"]
+            [row] = [r for r in rows if r["number"] == self.public_near.number]
+            return row["meters"]
+
+        self.assertEqual(meters_from(*centre), 0)
+        # From the complaint's exact point: the distance to its cell's centre.
+        expected = int(round(haversine_m(*NEAR, *centre) / 10.0) * 10)
+        self.assertGreater(expected, 0)
+        self.assertEqual(meters_from(*NEAR), expected)
+        # Two pins on either side of the exact point, same distance from it,
+        # differ: they are measured to the centre, not to the point.
+        east = meters_from(NEAR[0], NEAR[1] + 0.0004)
+        west = meters_from(NEAR[0], NEAR[1] - 0.0004)
+        self.assertNotEqual(east, west)
 
     def test_nearby_without_category_or_outside_indonesia(self):
         response = self.nearby(category=False)

@@ -204,8 +204,18 @@ def bbox(latitude, longitude, distance_m):
     return latitude - dlat, latitude + dlat, longitude - dlon, longitude + dlon
 
 
-def distance_sql(alias, latitude, longitude):
-    """SQL: haversine distance in meters from the point to ``alias``'s position."""
+def _position_sql(alias, column, snapped):
+    """``alias``'s latitude or longitude column, or the centre of its public grid
+    cell (``snap`` in SQL)."""
+    column = SQL.identifier(alias, column)
+    if not snapped:
+        return column
+    return SQL("((floor(%s / %s) + 0.5) * %s)", column, GRID_DEG, GRID_DEG)
+
+
+def distance_sql(alias, latitude, longitude, snapped=False):
+    """SQL: haversine distance in meters from the point to ``alias``'s position
+    (to the centre of its public grid cell when ``snapped``)."""
     return SQL(
         "(2 * %(r)s * asin(sqrt("
         "power(sin(radians(%(col_lat)s - %(lat)s) / 2), 2)"
@@ -214,27 +224,30 @@ def distance_sql(alias, latitude, longitude):
         r=EARTH_RADIUS_M,
         lat=latitude,
         lon=longitude,
-        col_lat=SQL.identifier(alias, "latitude"),
-        col_lon=SQL.identifier(alias, "longitude"),
+        col_lat=_position_sql(alias, "latitude", snapped),
+        col_lon=_position_sql(alias, "longitude", snapped),
     )
 
 
-def near_sql(alias, latitude, longitude, distance_m):
-    """SQL condition: within ``distance_m`` of the point. The bounding box comes
-    first so that the btree index on (category_id, latitude, longitude) narrows
-    the rows; the exact haversine only runs on those."""
+def near_sql(alias, latitude, longitude, distance_m, snapped=False):
+    """SQL condition: within ``distance_m`` of the point (its grid cell's centre
+    when ``snapped``). The bounding box comes first so that the btree index on
+    (category_id, latitude, longitude) narrows the rows (widened by a cell when
+    snapped: a point outside the distance may have its centre inside); the exact
+    haversine only runs on those."""
     lat_min, lat_max, lon_min, lon_max = bbox(latitude, longitude, distance_m)
+    margin = GRID_DEG if snapped else 0.0
     return SQL(
         "%(col_lat)s BETWEEN %(lat_min)s AND %(lat_max)s"
         " AND %(col_lon)s BETWEEN %(lon_min)s AND %(lon_max)s"
         " AND %(distance)s <= %(max)s",
         col_lat=SQL.identifier(alias, "latitude"),
         col_lon=SQL.identifier(alias, "longitude"),
-        lat_min=lat_min,
-        lat_max=lat_max,
-        lon_min=lon_min,
-        lon_max=lon_max,
-        distance=distance_sql(alias, latitude, longitude),
+        lat_min=lat_min - margin,
+        lat_max=lat_max + margin,
+        lon_min=lon_min - margin,
+        lon_max=lon_max + margin,
+        distance=distance_sql(alias, latitude, longitude, snapped),
         max=float(distance_m),
     )
 
