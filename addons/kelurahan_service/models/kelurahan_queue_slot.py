@@ -5,6 +5,10 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
+# Upcoming bookings one resident may hold at once (a place for each of a few
+# errands), so that a few accounts cannot take every place of the coming days.
+MAX_OPEN_BOOKINGS = 3
+
 
 class KelurahanQueueSlot(models.Model):
     """A bookable time slot of a service, with a capacity."""
@@ -135,6 +139,47 @@ class KelurahanQueueSlot(models.Model):
         start = company._kel_to_local(self.date_start)
         return f"{start:%d/%m/%Y} {self._kel_local_time()}"
 
+    def _kel_check_partner_bookings(self, partner):
+        """One booking per service and day, and ``MAX_OPEN_BOOKINGS`` upcoming ones
+        in all, per resident. The partner row is written first, as the slot row
+        above: two bookings of the same resident at once are serialised."""
+        self.env.cr.execute(
+            SQL("UPDATE res_partner SET id = id WHERE id = %s", partner.id),
+            log_exceptions=False,
+        )
+        self.env["kelurahan.queue.ticket"].flush_model(
+            ["partner_id", "kind", "state", "service_id", "date"]
+        )
+        self.env.cr.execute(
+            SQL(
+                """SELECT count(*), count(*) FILTER (
+                       WHERE service_id = %(service)s AND date = %(date)s)
+                   FROM kelurahan_queue_ticket
+                   WHERE partner_id = %(partner)s AND kind = 'booking'
+                     AND state = 'booked' AND date >= %(today)s""",
+                service=self.service_id.id,
+                date=self.date,
+                partner=partner.id,
+                today=(self.company_id or self.env.company)._kel_today(),
+            )
+        )
+        upcoming, same_day = self.env.cr.fetchone()
+        if same_day:
+            raise UserError(
+                self.env._(
+                    "You already have a booking for this service on that day. Cancel "
+                    "it first to choose another time."
+                )
+            )
+        if upcoming >= MAX_OPEN_BOOKINGS:
+            raise UserError(
+                self.env._(
+                    "You already have %(count)s upcoming bookings. Cancel one, or "
+                    "come after your next visit, to book again.",
+                    count=upcoming,
+                )
+            )
+
     def _kel_book(self, partner, visitor_name=None):
         """Book one place in the slot. The slot row is written before counting: a
         concurrent booking of the same slot waits for this transaction and then
@@ -168,6 +213,8 @@ class KelurahanQueueSlot(models.Model):
         rows = self.env.cr.fetchall()
         if partner and any(row[0] == partner.id for row in rows):
             raise UserError(self.env._("You have already booked this slot."))
+        if partner:
+            self._kel_check_partner_bookings(partner)
         if len(rows) >= capacity:
             raise UserError(self.env._("This slot is full; choose another time."))
         return self.env["kelurahan.queue.ticket"].create(

@@ -180,6 +180,52 @@ class TestQueue(QueueCommon, TransactionCase):
             past._kel_book(partner_1)
         self.assertFalse(past.ticket_ids)
 
+    def test_booking_limits_per_resident(self):
+        partner = self.user_portal.partner_id
+        slots, dates = [], set()
+        for day in range(1, 15):
+            slot = self._slot(capacity=5, hours_ahead=24 * day)
+            if slot.date not in dates:
+                dates.add(slot.date)
+                slots.append(slot)
+            if len(slots) == 4:
+                break
+        first, second, third, fourth = slots
+        first._kel_book(partner)
+        # The same service the same day: one booking.
+        same_day = self.env["kelurahan.queue.slot"].create(
+            {
+                "service_id": self.service.id,
+                "date_start": first.date_end,
+                "date_end": first.date_end + datetime.timedelta(minutes=30),
+                "capacity": 5,
+            }
+        )
+        with self.assertRaises(UserError) as error:
+            same_day._kel_book(partner)
+        self.assertIn("already have a booking for this service", str(error.exception))
+        # Another service that day, other days: up to three upcoming bookings.
+        self.env["kelurahan.queue.slot"].create(
+            {
+                "service_id": self.service_b.id,
+                "date_start": first.date_start,
+                "date_end": first.date_end,
+                "capacity": 5,
+            }
+        )._kel_book(partner)
+        second._kel_book(partner)
+        with self.assertRaises(UserError) as error:
+            third._kel_book(partner)
+        self.assertIn("3 upcoming bookings", str(error.exception))
+        self.assertFalse(third.ticket_ids)
+        first.ticket_ids.action_cancel()
+        third._kel_book(partner)
+        # Someone else is not limited by them.
+        fourth._kel_book(self.user_portal_2.partner_id)
+        # The office books for a visitor without an account, as often as needed.
+        for slot in (fourth, same_day):
+            slot._kel_book(self.env["res.partner"], visitor_name="Pak Amin")
+
     def test_checkin(self):
         slot = self._slot(capacity=3)
         ticket = slot._kel_book(self.user_portal.partner_id)
