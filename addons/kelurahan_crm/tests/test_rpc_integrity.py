@@ -4,13 +4,8 @@
 reporter's contact and a report's sending hold against direct calls over
 JSON-RPC, as anyone with a login can make them."""
 
-from lxml import etree
-
 from odoo.tests import HttpCase, tagged
-from odoo.tools import file_open
-from odoo.tools.safe_eval import safe_eval
 
-from ..hooks import PORTAL_RULE, uninstall_hook
 from .common import call_kw, role_user
 
 FIXED = "set by the workflow, not by hand"
@@ -224,16 +219,3 @@ class TestRpcIntegrity(HttpCase):
         self.authenticate("kel_int_wa", "kel_int_wa")
         answer = call_kw(self, "helpdesk.ticket", "read", main.ids, ["reporter_phone"])
         self.assertEqual(answer["result"][0]["reporter_phone"], "081298765432")
-
-    def test_uninstall_gives_helpdesk_mgmt_its_portal_rule_back(self):
-        xml = etree.parse(file_open("helpdesk_mgmt/security/helpdesk_security.xml"))
-        [original] = xml.xpath(
-            "//record[@id='helpdesk_ticket_rule_portal']/field[@name='domain_force']"
-        )
-        rule = self.env.ref(PORTAL_RULE)
-        self.assertNotIn("message_partner_ids", rule.domain_force)
-        uninstall_hook(self.env)
-        user = {"user": self.user_rw}
-        self.assertEqual(
-            safe_eval(rule.domain_force, user), safe_eval(original.text, user)
-        )

@@ -12,7 +12,7 @@ from odoo.tools import SQL, file_open
 from odoo.tools.safe_eval import safe_eval
 
 from ..hooks import HELPDESK_INTERNAL_DOMAIN as OLD_INTERNAL_DOMAIN
-from ..hooks import INTERNAL_RULE, uninstall_hook
+from ..hooks import INTERNAL_RULE, PORTAL_RULE, uninstall_hook
 from .common import KelurahanCase, call_kw
 
 # A web client's domain asking for every complaint.
@@ -104,19 +104,22 @@ class TestScaleRuleVisibility(ScaleRuleCase):
         self.assertEqual(now, before)
         self.assertNotIn("message_partner_ids", new_domain)
 
-    def test_uninstall_gives_helpdesk_mgmt_its_rule_back(self):
+    def test_uninstall_gives_helpdesk_mgmt_its_rules_back(self):
         xml = etree.parse(file_open("helpdesk_mgmt/security/helpdesk_security.xml"))
-        [original] = xml.xpath(
-            "//record[@id='helpdesk_ticket_rule_internal_user']"
-            "/field[@name='domain_force']"
-        )
-        rule = self.env.ref(INTERNAL_RULE)
-        self.assertIn("message_is_follower", rule.domain_force)
+        rules = {xmlid: self.env.ref(xmlid) for xmlid in (INTERNAL_RULE, PORTAL_RULE)}
+        self.assertIn("message_is_follower", rules[INTERNAL_RULE].domain_force)
+        self.assertNotIn("message_partner_ids", rules[PORTAL_RULE].domain_force)
         uninstall_hook(self.env)
         user = {"user": self.user_rw}
-        self.assertEqual(
-            safe_eval(rule.domain_force, user), safe_eval(original.text, user)
-        )
+        for xmlid, rule in rules.items():
+            [original] = xml.xpath(
+                f"//record[@id='{xmlid.split('.')[1]}']/field[@name='domain_force']"
+            )
+            self.assertEqual(
+                safe_eval(rule.domain_force, user),
+                safe_eval(original.text, user),
+                xmlid,
+            )
 
     def test_rw_officer_sees_own_rw_and_what_they_follow(self):
         self.assertEqual(
