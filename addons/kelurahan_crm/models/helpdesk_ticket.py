@@ -235,16 +235,21 @@ class HelpdeskTicket(models.Model):
         help="What was done. Required to close as Selesai.",
     )
     reject_reason = fields.Text(tracking=True)
-    is_disputed = fields.Boolean(string="Disputed", tracking=True, copy=False)
-    dispute_reason = fields.Text(copy=False)
-    dispute_date = fields.Datetime(copy=False)
+    # Written by the resident's feedback only (SYSTEM_FIELDS in
+    # kelurahan_complaint_workflow.py): read-only, so forms never send them.
+    is_disputed = fields.Boolean(
+        string="Disputed", tracking=True, copy=False, readonly=True
+    )
+    dispute_reason = fields.Text(copy=False, readonly=True)
+    dispute_date = fields.Datetime(copy=False, readonly=True)
     rating = fields.Selection(
         [("1", "1"), ("2", "2"), ("3", "3"), ("4", "4"), ("5", "5")],
         tracking=True,
         copy=False,
+        readonly=True,
         help="Satisfaction given by the resident (5 = very satisfied).",
     )
-    rating_comment = fields.Text(copy=False)
+    rating_comment = fields.Text(copy=False, readonly=True)
     # Every rating and dispute, kept when the complaint is reopened
     # (kelurahan.complaint.feedback).
     feedback_ids = fields.One2many(
@@ -304,10 +309,14 @@ class HelpdeskTicket(models.Model):
         help="Done before its resolution deadline.",
     )
     kel_escalated_followup = fields.Datetime(
-        copy=False, help="Follow-up deadline already escalated to the supervisor."
+        copy=False,
+        readonly=True,
+        help="Follow-up deadline already escalated to the supervisor.",
     )
     kel_escalated_resolution = fields.Datetime(
-        copy=False, help="Resolution deadline already escalated to the supervisor."
+        copy=False,
+        readonly=True,
+        help="Resolution deadline already escalated to the supervisor.",
     )
 
     # Duplicates (duplicate_id is helpdesk_mgmt's)

@@ -125,8 +125,11 @@ class KelurahanComplaintWorkflow(models.AbstractModel):
             self.check_field_access_rights("write", list(vals))
         fixed = sorted(
             name
-            for name in vals
-            if name in SYSTEM_FIELDS or self._kel_is_computed_only(name)
+            for name, value in vals.items()
+            # a new complaint may say it has none of them (a form sends its
+            # fields' empty defaults)
+            if (name in SYSTEM_FIELDS and (value or not creating))
+            or self._kel_is_computed_only(name)
         )
         if fixed:
             raise AccessError(

@@ -4,7 +4,7 @@
 reporter's contact and a report's sending hold against direct calls over
 JSON-RPC, as anyone with a login can make them."""
 
-from odoo.tests import HttpCase, tagged
+from odoo.tests import Form, HttpCase, tagged
 
 from .common import call_kw, role_user
 
@@ -106,6 +106,21 @@ class TestRpcIntegrity(HttpCase):
         )
         self.assertNotIn("error", answer)
         self.assertEqual(ticket.kel_state, "verify")
+
+    def test_new_complaint_form_saves_for_every_role(self):
+        """The form of a new complaint sends every field it shows that is not
+        read-only, with its empty default: none of them is refused."""
+        category = self.env.ref("kelurahan_crm.category_parkir_liar")
+        for role in ("rw", "officer", "lurah"):
+            user = getattr(self, f"user_{role}")
+            with Form(self.env["helpdesk.ticket"].with_user(user)) as form:
+                form.name = f"Parkir di trotoar ({role})"
+                form.description = "<p>Setiap sore</p>"
+                form.category_id = category
+                form.rw_id = self.rw
+            ticket = form.record
+            self.assertEqual(ticket.kel_state, "new", role)
+            self.assertFalse(ticket.is_disputed or ticket.rating, role)
 
     def test_officer_only_fields_not_given_on_create(self):
         hidden = self._ticket(is_anonymous=True, reporter_name="Ibu Rahma")
@@ -215,6 +230,11 @@ class TestRpcIntegrity(HttpCase):
         self.assertEqual(page.status_code, 200)
         self.assertIn(main.number, page.text)
         self.assertNotIn("081298765432", page.text)
+        # The "View" button of a notification e-mail leads to that page too.
+        view = self.url_open(f"/mail/view?model=helpdesk.ticket&res_id={main.id}")
+        self.assertEqual(view.status_code, 200)
+        self.assertTrue(view.url.endswith(f"/my/pengaduan/{main.id}"), view.url)
+        self.assertIn(main.number, view.text)
         # Its reporter reads it.
         self.authenticate("kel_int_wa", "kel_int_wa")
         answer = call_kw(self, "helpdesk.ticket", "read", main.ids, ["reporter_phone"])
