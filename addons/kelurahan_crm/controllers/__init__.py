@@ -5,3 +5,4 @@ from . import tracking_feedback
 from . import agency_portal
 from . import agency_board
 from . import privacy
+from . import mail

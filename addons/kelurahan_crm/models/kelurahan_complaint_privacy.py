@@ -20,6 +20,7 @@ portal.mixin's ``access_token``, which Odoo's mail and portal routes accept, is
 never generated for complaints.
 """
 
+import html
 import re
 import secrets
 
@@ -60,6 +61,8 @@ def set_log_users_to_odoobot(records, users):
             )
         )
     records.invalidate_recordset(["create_uid", "write_uid"])
+    # what is stored from them (e.g. a disposition's "complaint entered by")
+    records.modified(["create_uid", "write_uid"])
 
 
 def new_track_token():
@@ -306,14 +309,21 @@ class KelurahanComplaintPrivacy(models.AbstractModel):
                     ("res_partner_id", "=", partner.id),
                 ]
             ).unlink()
-        self._kel_erase_from_bodies(messages, partner, identity)
+        self._kel_erase_from_messages(messages, partner, identity)
         users = partner.user_ids.ids if partner else []
         if users:
             self.env.flush_all()
-            for records in (self, messages):
+            photos = self.env["ir.attachment"].search(
+                [("res_model", "=", self._name), ("res_id", "=", self.id)]
+            )
+            for records in (self, messages, photos | messages.attachment_ids):
                 set_log_users_to_odoobot(records, users)
 
-    def _kel_erase_from_bodies(self, messages, partner, identity):
+    def _kel_erase_from_messages(self, messages, partner, identity):
+        """The reporter's name, phone or e-mail (whole words) in the bodies of the
+        messages become "pelapor"; a message whose sender address names them (a
+        reporter without an account, by the tracking link or e-mail) gets the
+        neutral author."""
         traces = {
             value
             for value in (
@@ -332,16 +342,25 @@ class KelurahanComplaintPrivacy(models.AbstractModel):
         if not traces:
             return
         label = self.env._("the reporter")
+        # whole words only (a short name inside another word stays), as stored:
+        # the sanitizer keeps quotes as they are (Ma'ruf), escapes & < >
+        patterns = [
+            re.compile(rf"(?<!\w){re.escape(form)}(?!\w)", re.IGNORECASE)
+            for trace in sorted(traces, key=len, reverse=True)
+            for form in {html.escape(trace, quote=False), str(escape(trace))}
+        ]
         for message in messages:
             body = str(message.body or "")
             cleaned = body
-            for trace in sorted(traces, key=len, reverse=True):
-                # whole words only: a short name inside another word stays
-                cleaned = re.sub(
-                    rf"(?<!\w){re.escape(str(escape(trace)))}(?!\w)", label, cleaned
-                )
+            for pattern in patterns:
+                cleaned = pattern.sub(label, cleaned)
             if cleaned != body:
                 message.body = Markup(cleaned)
+            sender = message.email_from or ""
+            if sender and any(trace.lower() in sender.lower() for trace in traces):
+                message.write(
+                    {"email_from": False, "author_id": self._kel_neutral_author().id}
+                )
 
     def _kel_reveal_reporter(self):
         """Anonymity and confidentiality lifted: the reporter is named again."""

@@ -289,9 +289,42 @@ class TestHiddenReporter(PortalCase):
             message_type="comment",
             subtype_xmlid="mail.mt_comment",
         )
-        ticket.with_context(tracking_disable=False, mail_notrack=False).write(
-            {"reporter_name": NAME}
+        # A message without author naming them as sender (a reporter without an
+        # account writes by e-mail or the tracking link), a photo they uploaded,
+        # a disposition that stores who entered the complaint.
+        ticket.message_post(
+            body="Foto terlampir",
+            author_id=False,
+            email_from=f'"{NAME}" <{EMAIL}>',
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
         )
+        photo = (
+            self.env["ir.attachment"]
+            .with_user(self.resident)
+            .sudo()
+            .create(
+                {
+                    "name": "lubang.jpg",
+                    "raw": b"\xff\xd8\xff",
+                    "res_model": "helpdesk.ticket",
+                    "res_id": ticket.id,
+                }
+            )
+        )
+        ticket.with_context(tracking_disable=False, mail_notrack=False).write(
+            {
+                "reporter_name": NAME,
+                "stage_id": self.env.ref("kelurahan_crm.stage_verify").id,
+            }
+        )
+        disposition = self.env["kelurahan.disposition"].create(
+            {
+                "ticket_id": ticket.id,
+                "agency_id": self.env.ref("kelurahan_crm.agency_satpol_pp").id,
+            }
+        )
+        self.assertEqual(disposition.ticket_create_uid, self.resident)
         self.env.flush_all()
         self.env.cr.precommit.run()
         tracked = self.env["mail.tracking.value"].search(
@@ -329,9 +362,33 @@ class TestHiddenReporter(PortalCase):
         )
         self.assertTrue(thread["messages"])
         self.assertNamesNobody(thread)
+        [row] = self.rpc(
+            "kelurahan.disposition", "read", disposition.ids, ["ticket_create_uid"]
+        )
+        self.assertEqual(row["ticket_create_uid"][0], SUPERUSER_ID)
+        [row] = self.rpc("ir.attachment", "read", photo.ids, ["create_uid"])
+        self.assertEqual(row["create_uid"][0], SUPERUSER_ID)
         # The officers still know who it was.
         self.assertEqual(ticket.kel_reporter_id.name, NAME)
         self.assertEqual(ticket.kel_reporter_id.partner_id, self.partner)
+
+    def test_hiding_erases_a_name_with_an_apostrophe(self):
+        ticket = self.make_ticket(self.partner, name="Got mampet")
+        ticket.reporter_name = "Pak Ma'ruf"
+        ticket.message_post(
+            body="Yth. Pak Ma'ruf, terima kasih. Ma'ruf Amin? Ma'rufah tetap.",
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
+        ticket.with_user(self.env.ref("base.user_admin")).write(
+            {"is_confidential": True}
+        )
+        bodies = " ".join(ticket.message_ids.mapped("body"))
+        self.assertNotIn("Pak Ma'ruf", bodies)
+        self.assertRegex(bodies, r"Yth\. (the reporter|pelapor),")
+        self.assertIn("Ma'ruf Amin?", bodies)
+        # Whole words only: a longer name that contains it stays.
+        self.assertIn("Ma'rufah", bodies)
 
     def test_no_context_key_unlocks_the_date_correction(self):
         """Petugas once rewrote Tgl TL by passing kel_workflow in the context."""
