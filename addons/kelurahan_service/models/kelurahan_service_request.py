@@ -102,8 +102,14 @@ class KelurahanServiceRequest(models.Model):
         required=True,
         default="counter",
     )
+    # a copy starts as a new, submitted request (the workflow sets the rest)
     state = fields.Selection(
-        STATES, required=True, default="submitted", tracking=True, index=True
+        STATES,
+        required=True,
+        default="submitted",
+        tracking=True,
+        index=True,
+        copy=False,
     )
     date_submitted = fields.Datetime(
         required=True, default=fields.Datetime.now, index=True
@@ -111,7 +117,7 @@ class KelurahanServiceRequest(models.Model):
     date_deadline = fields.Date(
         compute="_compute_date_deadline", store=True, index=True, readonly=False
     )
-    date_done = fields.Datetime(readonly=True)
+    date_done = fields.Datetime(readonly=True, copy=False)
     is_overdue = fields.Boolean(
         compute="_compute_is_overdue", search="_search_is_overdue"
     )

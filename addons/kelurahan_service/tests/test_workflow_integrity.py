@@ -103,6 +103,14 @@ class TestWorkflowIntegrity(LetterCommon, HttpCase):
         self.assertEqual(mine.letter_id.create_uid, self.user_officer)
         self.assertEqual(mine.write_uid, self.user_officer, "sudo keeps the author")
 
+    def test_duplicate_request_starts_submitted(self):
+        # (officers cannot duplicate a request: it would read the NIK)
+        done = self._kel_letter().request_id
+        done.action_done()
+        [values] = done.copy_data()
+        self.assertFalse({"state", "letter_id", "date_done"} & set(values))
+        self.assertEqual(done.copy().state, "submitted")
+
     def test_issued_letter_is_fixed(self):
         letter = self._kel_letter()
         other = self._kel_request(nik=NIK_2)
