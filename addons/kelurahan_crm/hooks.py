@@ -14,14 +14,18 @@ HELPDESK_PORTAL_DOMAIN = (
     "('message_partner_ids', 'child_of', [user.commercial_partner_id.id])]"
 )
 
+COMPANY_RULE = "helpdesk_mgmt.helpdesk_ticket_comp_rule"
+HELPDESK_COMPANY_DOMAIN = "[('company_id', 'in', company_ids + [False])]"
+
 
 def uninstall_hook(env):
-    """Give helpdesk_mgmt its "Internal Tickets" and "Portal Personal Tickets"
-    rules back: this addon rewrote them (security/helpdesk_ticket_security.xml)
+    """Give helpdesk_mgmt its "Internal Tickets", "Portal Personal Tickets" and
+    company rules back: this addon rewrote them (security/helpdesk_ticket_security.xml)
     with fields helpdesk_mgmt alone also has, but the rewrites are ours to undo."""
     for xmlid, domain in (
         (INTERNAL_RULE, HELPDESK_INTERNAL_DOMAIN),
         (PORTAL_RULE, HELPDESK_PORTAL_DOMAIN),
+        (COMPANY_RULE, HELPDESK_COMPANY_DOMAIN),
     ):
         rule = env.ref(xmlid, raise_if_not_found=False)
         if rule:

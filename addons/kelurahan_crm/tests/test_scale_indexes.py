@@ -85,13 +85,13 @@ class TestScaleIndexes(KelurahanCase):
         # is that the index serves the order, a sort being the last resort.
         plan = self.plan(page.select(), **ONLY_INDEX, enable_sort="off")
         self.assertRegex(
-            plan, r"Index (Only )?Scan using helpdesk_ticket_kel_open_rules_idx"
+            plan, r"Index (Only )?Scan using helpdesk_ticket_kel_company_open_rules_idx"
         )
         self.assertNotIn("Sort", plan)
         count = self.query("helpdesk.ticket", self.user_lurah, NEEDS_FOLLOW_UP)
         plan = self.plan(count.select(SQL("COUNT(*)")), **ONLY_INDEX)
         self.assertRegex(
-            plan, r"Index (Only )?Scan using helpdesk_ticket_kel_open_\w+_idx"
+            plan, r"Index (Only )?Scan using helpdesk_ticket_kel_company_open_\w+_idx"
         )
         self.assertEqual(
             set(
@@ -147,8 +147,8 @@ class TestScaleIndexes(KelurahanCase):
         followed = self.make_ticket(rw_id=self.rw_b.id, rt_id=False)
         followed.message_subscribe(partner_ids=self.user_rw.partner_id.ids)
         expected = {
-            "all": ([], "helpdesk_ticket_kel_rules_idx"),
-            "open": (NEEDS_FOLLOW_UP, "helpdesk_ticket_kel_open_rules_idx"),
+            "all": ([], "helpdesk_ticket_kel_company_rules_idx"),
+            "open": (NEEDS_FOLLOW_UP, "helpdesk_ticket_kel_company_open_rules_idx"),
         }
         for name, (domain, index) in expected.items():
             for kwargs in ({"limit": 10001}, {"order": LIST_ORDER, "limit": 80}):
@@ -172,7 +172,7 @@ class TestScaleIndexes(KelurahanCase):
         query = archived_too.with_user(self.user_rw)._search([])
         with self.assertRaises(AssertionError):
             self.assert_index_covers(
-                query.select(), query.table, "helpdesk_ticket_kel_rules_idx"
+                query.select(), query.table, "helpdesk_ticket_kel_company_rules_idx"
             )
 
     def search_box_domains(self, user, term):

@@ -11,8 +11,8 @@ from odoo.tests import HttpCase, tagged
 from odoo.tools import SQL, file_open
 from odoo.tools.safe_eval import safe_eval
 
+from ..hooks import COMPANY_RULE, INTERNAL_RULE, PORTAL_RULE, uninstall_hook
 from ..hooks import HELPDESK_INTERNAL_DOMAIN as OLD_INTERNAL_DOMAIN
-from ..hooks import INTERNAL_RULE, PORTAL_RULE, uninstall_hook
 from .common import KelurahanCase, call_kw
 
 # A web client's domain asking for every complaint.
@@ -106,11 +106,15 @@ class TestScaleRuleVisibility(ScaleRuleCase):
 
     def test_uninstall_gives_helpdesk_mgmt_its_rules_back(self):
         xml = etree.parse(file_open("helpdesk_mgmt/security/helpdesk_security.xml"))
-        rules = {xmlid: self.env.ref(xmlid) for xmlid in (INTERNAL_RULE, PORTAL_RULE)}
+        rules = {
+            xmlid: self.env.ref(xmlid)
+            for xmlid in (INTERNAL_RULE, PORTAL_RULE, COMPANY_RULE)
+        }
         self.assertIn("message_is_follower", rules[INTERNAL_RULE].domain_force)
         self.assertNotIn("message_partner_ids", rules[PORTAL_RULE].domain_force)
+        self.assertNotIn("False", rules[COMPANY_RULE].domain_force)
         uninstall_hook(self.env)
-        user = {"user": self.user_rw}
+        user = {"user": self.user_rw, "company_ids": self.user_rw.company_ids.ids}
         for xmlid, rule in rules.items():
             [original] = xml.xpath(
                 f"//record[@id='{xmlid.split('.')[1]}']/field[@name='domain_force']"
