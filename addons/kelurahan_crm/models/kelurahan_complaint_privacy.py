@@ -269,9 +269,6 @@ class KelurahanComplaintPrivacy(models.AbstractModel):
         ticket.write(dict.fromkeys(CLEARED_FIELDS, False))
         if partner:
             ticket.message_unsubscribe(partner_ids=partner.ids)
-            ticket.message_ids.filtered(lambda m: m.author_id == partner).write(
-                {"author_id": self._kel_neutral_author().id, "email_from": False}
-            )
         ticket._kel_erase_reporter_traces(partner, identity)
         ticket._kel_note_hiding(hidden=True)
 
@@ -321,9 +318,9 @@ class KelurahanComplaintPrivacy(models.AbstractModel):
 
     def _kel_erase_from_messages(self, messages, partner, identity):
         """The reporter's name, phone or e-mail (whole words) in the bodies of the
-        messages become "pelapor"; a message whose sender address names them (a
-        reporter without an account, by the tracking link or e-mail) gets the
-        neutral author."""
+        messages become "pelapor"; a message they wrote, or whose sender address
+        names them (a reporter without an account, by the tracking link or
+        e-mail), gets the neutral author and no sender address."""
         traces = {
             value
             for value in (
@@ -339,6 +336,9 @@ class KelurahanComplaintPrivacy(models.AbstractModel):
             )
             if isinstance(value, str) and len(value.strip()) >= 3
         }
+        neutral = {"email_from": False, "author_id": self._kel_neutral_author().id}
+        if partner:
+            messages.filtered(lambda m: m.author_id == partner).write(neutral)
         if not traces:
             return
         label = self.env._("the reporter")
@@ -358,9 +358,7 @@ class KelurahanComplaintPrivacy(models.AbstractModel):
                 message.body = Markup(cleaned)
             sender = message.email_from or ""
             if sender and any(trace.lower() in sender.lower() for trace in traces):
-                message.write(
-                    {"email_from": False, "author_id": self._kel_neutral_author().id}
-                )
+                message.write(neutral)
 
     def _kel_reveal_reporter(self):
         """Anonymity and confidentiality lifted: the reporter is named again."""
